@@ -1,0 +1,6 @@
+"""Outline parser (initial placeholder, replaced by the tasks issue)."""
+from ..model import CleanText, Section
+
+
+def parse_outline(clean: CleanText) -> list[Section]:
+    return []
