@@ -1,0 +1,171 @@
+"""Grammar of quantified targets (chỉ tiêu) in Vietnamese administrative documents.
+
+A target is a figure with a unit ("23.600 tỷ đồng", "10-11%", "05 xã", "48,3 giường/vạn dân")
+that the document sets for a coming period.  What makes a figure a target is its context:
+
+* an item of a numbered target list ("(3) Thu ngân sách … đạt 23.600 tỷ đồng");
+* a "phấn đấu …" statement (also with the typos "phân đầu", "phần đầu"): every figure after it
+  in the sentence;
+* a figure right after a target verb ("đạt", "tăng thêm", "có thêm", "giảm", "còn", "chiếm" …)
+  in a sentence that does not report a past or estimated result.
+
+Everything here is matched on characters of the cleaned text; the finder in ``find.targets``
+decides.  The vocabulary (units, verbs, comparators, report markers) is the general grammar of
+the genre, not the wording of any particular document.
+"""
+from __future__ import annotations
+
+import re
+
+from .common import UPPER
+
+LOWER = UPPER.lower()
+
+# ---------------------------------------------------------------------------------- numbers
+
+# Vietnamese notation first (dot thousands, comma decimals), then an English-style decimal
+# slip ("7.5"), then plain digits.  Never part of a longer token (symbols, dates, codes).
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+_NUM_START = r"(?<![\w/.,\-–])"  # not inside "01/NQ-CP", "12/12/2023", "QL2A", "2.5.1"
+_DASH = r"[-–—]"
+
+# -------------------------------------------------------------------------------- units
+
+_MAG = r"(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn|trăm)"
+_CURRENCY = r"(?:đồng|USD|VNĐ|VND|đô\s+la(?:\s+Mỹ)?)"
+# Count nouns a plan counts in (the measure words of the genre), longest first where one is
+# the prefix of another.
+_COUNT_NOUNS = (
+    "lượt khách", "lượt người", "lượt", "khách du lịch", "khách",
+    "người", "lao động", "hộ gia đình", "hộ", "doanh nghiệp", "hợp tác xã", "HTX", "tổ hợp tác",
+    "xã", "phường", "thị trấn", "huyện", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "làng",
+    "đô thị", "đơn vị",
+    "dự án", "công trình", "khu công nghiệp", "cụm công nghiệp", "KCN", "CCN",
+    "trường", "lớp", "phòng học", "giường bệnh", "giường", "bác sỹ", "bác sĩ", "dược sỹ", "dược sĩ",
+    "trạm y tế", "cơ sở", "căn hộ", "căn nhà", "căn", "ngôi nhà", "nhà",
+    "sản phẩm", "tấn", "kg", "ha", "héc-ta", "hecta", "km", "m2", "m²", "m3", "m³", "MW", "kW", "kWh", "lít",
+    "học sinh", "sinh viên", "thuê bao", "chuyến", "cây", "chợ", "siêu thị", "điểm", "tiêu chí",
+    "thương hiệu", "nhãn hiệu", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "trẻ",
+)
+_COUNT = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _COUNT_NOUNS) + ")"
+# Per-capita and per-period denominators: "giường/vạn dân", "con/phụ nữ", "triệu đồng/người/năm".
+_DENOM = (r"(?:\s*/\s*(?:(?:01|1)\s+)?(?:vạn|nghìn|ngàn|\d{1,3}(?:\.\d{3})+)?\s*"
+          r"(?:dân|người|phụ\s+nữ|năm|tháng|ha|hộ|lao\s+động|học\s+sinh|km2|công\s+trình|dự\s+án)"
+          r"(?:\s*/\s*(?:năm|tháng))?)")
+UNIT = (
+    r"(?:%|phần\s+trăm"
+    rf"|{_MAG}(?:\s+{_MAG})?\s+{_CURRENCY}{_DENOM}?"
+    rf"|(?:nghìn\s+|ngàn\s+)?tỷ(?![\w])"
+    rf"|{_CURRENCY}{_DENOM}?"
+    rf"|(?:{_MAG}\s+)?{_COUNT}(?:\s*/\s*{_COUNT})?(?:,\s*{_COUNT}(?=\s))*{_DENOM}?"
+    r"|con\s*/\s*phụ\s+nữ"
+    r")(?![\w²³])"
+)
+
+# Comparator words written before the figure (the closest ones win).
+_COMP_BEFORE = (r"(?:(?:không\s+(?:dưới|thấp\s+hơn|ít\s+hơn|quá|vượt\s+quá))|tối\s+thiểu|ít\s+nhất|tối\s+đa"
+                r"|cao\s+hơn|thấp\s+hơn|trên|hơn|vượt|dưới|khoảng|gần|xấp\s+xỉ|chừng|từ|[≥≤><])")
+
+QUANTITY_RE = re.compile(
+    rf"(?P<comp>(?:{_COMP_BEFORE}\s*){{0,2}})"
+    rf"{_NUM_START}(?P<num>(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?)"
+    rf"\s*(?P<unit>{UNIT})"
+    r"(?P<after>\s+trở\s+lên)?",
+    re.IGNORECASE,
+)
+
+# "137 xã/193 xã": the total after a slash is part of the figure, not a second target.
+RATIO_TAIL_RE = re.compile(rf"\s*/\s*(?:{_NUM})\s*(?:{_COUNT})?(?![\w])", re.IGNORECASE)
+
+# A figure without a unit, accepted only right after "đạt"/"còn"/"giảm xuống" in a target
+# context ("tổng tỷ suất sinh đạt 2,1.").
+BARE_NUMBER_RE = re.compile(
+    rf"(?P<comp>(?:{_COMP_BEFORE}\s*){{0,2}}){_NUM_START}(?P<num>(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM}))?)(?=\s*[.;,)]|\s*$)",
+    re.IGNORECASE,
+)
+BARE_VERB_BEFORE_RE = re.compile(r"(?:đạt|còn|giảm\s+xuống|ở\s+mức)\s*$", re.IGNORECASE)
+
+COMPARATORS = (
+    (re.compile(r"không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)|tối\s+thiểu|ít\s+nhất|≥", re.I), ">="),
+    (re.compile(r"không\s+(?:vượt\s+)?quá|tối\s+đa|≤", re.I), "<="),
+    (re.compile(r"cao\s+hơn|trên|hơn|vượt|>", re.I), ">"),
+    (re.compile(r"thấp\s+hơn|dưới|<", re.I), "<"),
+    (re.compile(r"khoảng|gần|xấp\s+xỉ|chừng", re.I), "≈"),
+)
+COMP_FROM_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
+
+# Numbers that are years, periods or document numbers, not quantities ("năm 2025 người dân").
+NOT_QUANTITY_BEFORE_RE = re.compile(
+    r"(?:năm|Năm|kỳ|đoạn|số|khóa|khoá|lần\s+thứ|thứ|Điều|điều|khoản|Khoản|mục|Mục|Phụ\s+lục|loại|hạng|mức\s+độ|cấp\s+độ)\s*$"
+)
+
+# ------------------------------------------------------------------------------- triggers
+
+# "phấn đấu" and its usual typos ("Phân đầu", "phần đầu", "phấn đầu").
+STRIVE = r"ph[aâấầẩẫậ]n\s+[đd][aâấầẩẫậ]u"
+STRONG_TRIGGER_RE = re.compile(rf"(?<![\w]){STRIVE}(?![\w])", re.IGNORECASE)
+
+# A target verb right before the comparator and figure.  Those marked "percent" only count for a
+# percentage ("hoàn thành 100% chỉ tiêu", "bảo đảm 100% xã …").
+WEAK_TRIGGER_RE = re.compile(
+    r"(?<![\w])(?P<verb>đạt(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|mức|quy\s+chuẩn|chuẩn))?|tăng(?:\s+thêm)?|có\s+thêm|thêm|giảm(?:\s+(?:xuống|còn|thêm))?"
+    r"|còn|chiếm|lên|lên\s+mức|ổn\s+định|ở\s+mức|thu\s+hút|đón|khởi\s+công|tạo(?:\s+thêm)?\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?"
+    r"|(?P<pct>hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì))\s*$",
+    re.IGNORECASE,
+)
+# A verb in the past or an estimate right before the trigger verb: "ước đạt", "đã đạt".
+WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|vừa|chỉ)\s*$", re.IGNORECASE)
+
+# Markers of a report on a past or current period: a sentence carrying one of them states
+# results, not targets (unless it is a "phấn đấu" statement).
+REPORT_RE = re.compile(
+    r"(?<![\w])(?:ước(?:\s+tính)?\s+(?:đạt|tăng|giảm|thực\s+hiện|thu)|ước\s+(?:cả\s+năm|năm)|đã\s+đạt|đạt\s+được|đã\s+thu\s+hút"
+    r"|đã\s+giải\s+ngân|đã\s+hoàn\s+thành|đã\s+thực\s+hiện|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ\s+năm"
+    r"|tháng\s+đầu\s+năm|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua|bằng\s+\d[\d.,]*\s*%)(?![\w])",
+    re.IGNORECASE,
+)
+# Between a "phấn đấu" and its figure, these mark an achieved figure after all.
+STRONG_VETO_RE = re.compile(r"(?<![\w])(?:đã\s+đạt|đạt\s+được|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?![\w])", re.IGNORECASE)
+# "bằng 105% dự toán": a restatement of another figure.
+RESTATEMENT_BEFORE_RE = re.compile(r"(?<![\w])bằng\s*$", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------- target lists
+
+# A list item at the start of a line: "(3) …", "- (3) …", "3. …", "3) …", "a) …", "- …", "+ …".
+LIST_ITEM_RE = re.compile(
+    r"^[ \t]*(?:(?P<bullet>[-–+•*])[ \t]*)?(?:(?P<paren>\(\d{1,2}\))|(?P<num>\d{1,2})[.)](?!\d)|(?P<letter>[a-zđ])\))?[ \t]*",
+    re.MULTILINE,
+)
+TARGET_HEADING_RE = re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE)
+
+# ----------------------------------------------------------------------------------- years
+
+YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
+# What may precede a target year: "năm 2025", "đến năm 2025", "cuối năm 2025", "năm 2025,".
+YEAR_BEFORE_RE = re.compile(r"năm\s*$", re.IGNORECASE)
+# … and what makes a year a comparison base, a price base or part of a date.
+BASE_YEAR_BEFORE_RE = re.compile(r"(?:so\s+với(?:\s+cùng\s+kỳ)?|so\s+cùng\s+kỳ|giá\s+so\s+sánh|tháng\s+\d{1,2})\s+(?:năm\s+)?$", re.IGNORECASE)
+BASE_YEAR_RE = re.compile(r"so\s+với(?:\s+cùng\s+kỳ)?\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+
+# ------------------------------------------------------------------------------- indicator
+
+# Clause boundaries inside a sentence (for the start of an indicator).
+CLAUSE_BOUNDARY_RE = re.compile(r"[;:(]|,(?!\d)|(?<![\w])(?:trong\s+đó|và|với)(?![\w])", re.IGNORECASE)
+INDICATOR_LEAD_RE = re.compile(
+    rf"^(?:[\s\-–+•*:,;(]|\(\d{{1,2}}\)|\d{{1,2}}[.)]\s|trong\s+đó\b|{STRIVE}\b|đạt\s+mục\s+tiêu\b|mục\s+tiêu\b|toàn\s+tỉnh\b"
+    r"|(?:đến\s+)?(?:hết\s+|cuối\s+)?năm\s+\d{4}\b|trong\s+năm\s+\d{4}\b|cả\s+năm\b|và\b|với\b|nâng\b|huy\s+động\b)+",
+    re.IGNORECASE,
+)
+INDICATOR_TRAIL_RE = re.compile(
+    r"(?:\s|,|:|(?<![\w])(?:phấn\s+đấu|đạt(?:\s+(?:tỷ\s+lệ|mức))?|tăng(?:\s+thêm)?|có\s+thêm|giảm(?:\s+xuống)?|còn|chiếm|lên|ổn\s+định"
+    r"|ở\s+mức|tối\s+thiểu|ít\s+nhất|trên|dưới|khoảng|từ|hơn|là|đạt\s+từ|ước\s+đạt|ước)(?![\w]))+$",
+    re.IGNORECASE,
+)
+INDICATOR_VERB_ONLY_RE = re.compile(
+    r"^(?:(?:tối\s+thiểu|ít\s+nhất|phấn\s+đấu)\s+)?(?:hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì|thu\s+hút|đón|khởi\s+công|tạo(?:\s+thêm)?\s+việc\s+làm(?:\s+mới)?|thêm|thành\s+lập)?"
+    r"(?:\s+(?:mới|thêm|tối\s+thiểu|ít\s+nhất))?$",
+    re.IGNORECASE,
+)
+# Words after the figure that describe it ("05 xã đạt chuẩn NTM", "100% chỉ tiêu tuyển quân").
+TRAIL_WORDS_RE = re.compile(r"[^\n;.()]{0,90}")
+QUOTE_CHARS = "“”\"«»"
