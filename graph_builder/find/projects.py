@@ -1,6 +1,537 @@
-"""Project finder (initial placeholder)."""
+"""Project finder: named works, facilities and zones (industrial parks and clusters, roads,
+bridges, ports, airports, channels, hospitals and health centres, schools, named investment
+projects, economic corridors).
+
+A mention is a head noun followed by a proper name (see ``patterns.projects``); shared heads are
+expanded into one project per name, and the items of an enumeration of projects ("các dự án …
+như: X; Y; Z") are projects as a whole.  Names are normalised (abbreviated heads expanded,
+first letter capitalised); quotes are exact one-line substrings of the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
 from ..model import CleanText, DocumentMeta, Project
+from ..ontology import fold
+from .patterns.common import province_regex, sentence_span
+from .patterns.projects import (
+    ABBREVIATIONS,
+    ACR_RE,
+    CAP_RE,
+    CLAUSE_START_RE,
+    CODE_RE,
+    CODE_SIBLING_RE,
+    COLON_LIST_RE,
+    CONNECT_RE,
+    CONSTRUCTION_BEFORE_RE,
+    CONSTRUCTION_ONLY,
+    ENDPOINT_BEFORE_RE,
+    GENERIC_ITEM_RE,
+    GUARD_RE,
+    HEAD_RE,
+    LEVEL_RE,
+    LIST_END_RE,
+    LIST_INTRO_RE,
+    LIST_ITEM_STRIP_RE,
+    LIST_ITEM_TAIL_RE,
+    MANAGEMENT_BEFORE_RE,
+    MAX_DESCRIPTORS,
+    MODIFIER_RE,
+    PAREN_LIST_CLOSE_RE,
+    PAREN_LIST_OPEN_RE,
+    PAREN_LIST_SEP_RE,
+    PLURAL_BEFORE_RE,
+    PROJECT_DESC_OK,
+    PROJECT_NOUN_RE,
+    PROPERLESS_KINDS,
+    QUOTED_NAME_RE,
+    ROAD_CODE_HEADS,
+    ROAD_CODE_RE,
+    ROMAN_RE,
+    ROUTE_PAREN_RE,
+    SCHOOL_TYPE_RE,
+    AGENCY_GUARD_RE,
+    YEAR_TOKEN_RE,
+    SIBLING_SEP_RE,
+    STOP_WORDS,
+    TOKEN_RE,
+)
+
+_WS = re.compile(r"\s+")
+_PROPER = ("cap", "acr", "code", "roman")
+_ABBR_FOLDED = frozenset(fold(a) for a in ABBREVIATIONS)
+_ROAD_CODE_HEADS_RE = re.compile(r"^(?:quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+huyện)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # cap | acr | code | roman | lower | stop | other
+
+
+@dataclass(slots=True)
+class _Name:
+    desc_end: int  # end of the descriptors (== start when none)
+    proper: tuple[int, int] | None  # span of the proper-name run
+    end: int  # end of the whole name (modifiers and route included)
+
+
+@dataclass(slots=True)
+class _Cand:
+    name: str
+    kind: str
+    start: int  # the mention (head to end of name): used for containment
+    end: int
+    quote_start: int
+    quote_end: int
+    anchor: int  # a position inside the name, for one-line quotes
+    group: int
+    group_size: int = 1
+    outer: bool = False  # an enumeration item
+    endpoint: bool = False
+
+
+# ------------------------------------------------------------------------------- tokens
+
+def _kind(tok: str) -> str:
+    if YEAR_TOKEN_RE.fullmatch(tok):
+        return "year"
+    if CODE_RE.fullmatch(tok):
+        return "code"
+    if ROMAN_RE.fullmatch(tok):
+        return "roman"
+    if ACR_RE.fullmatch(tok):
+        return "acr"
+    if CAP_RE.fullmatch(tok):
+        return "cap"
+    if tok.islower():
+        return "stop" if tok in STOP_WORDS else "lower"
+    return "other"
+
+
+def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
+    out: list[_Tok] = []
+    p = pos
+    while len(out) < limit:
+        m = TOKEN_RE.match(text, p)
+        if not m:
+            break
+        tok = m.group("tok")
+        kind = _kind(tok)
+        if m.group("dash") and not (out and out[-1].kind in _PROPER and kind in _PROPER):
+            break
+        out.append(_Tok(m.start("tok"), m.end("tok"), tok, kind))
+        p = m.end()
+    return out
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Whether punctuation or a line end follows ``pos`` (after spaces)."""
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    return pos >= n or text[pos] in ";,.…:)\n"
+
+
+def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
+                desc_ok: frozenset = frozenset(), route: bool = False) -> _Name | None:
+    """Descriptors (≤ max_desc lowercase syllables) then a proper-name run, from ``pos``."""
+    toks = _tokens(text, pos)
+    if not toks:
+        return None
+    i = 0
+    if cap_phrase and len(toks) > 1 and toks[0].kind == "cap" and toks[1].kind == "lower":
+        i = 1
+    n_desc = 0
+    while i < len(toks) and (toks[i].kind == "lower" or (toks[i].kind == "stop" and toks[i].text in desc_ok)):
+        i += 1
+        n_desc += 1
+    desc_end = toks[i - 1].end if i else pos
+    if n_desc > max_desc:
+        return _Name(desc_end, None, desc_end) if max_desc == 0 else None
+    j = i
+    while j < len(toks):
+        k = toks[j].kind
+        if k in _PROPER:
+            j += 1
+            continue
+        if k == "lower" and j > i and j + 1 < len(toks) and toks[j + 1].kind in ("code", "roman"):
+            j += 1
+            continue
+        break
+    if j == i:
+        return _Name(desc_end, None, desc_end)
+    # one lowercase syllable closing the name before punctuation ("Vành đai 5 - Thủ đô;")
+    if (j < len(toks) and toks[j].kind == "lower" and toks[j - 1].kind == "cap" and j + 1 == len(toks)
+            and _ends_phrase(text, toks[j].end)):
+        j += 1
+    proper = (toks[i].start, toks[j - 1].end)
+    end = proper[1]
+    m = MODIFIER_RE.match(text, end)
+    if m:
+        end = m.end()
+    if route:
+        m = ROUTE_PAREN_RE.match(text, end)
+        if m:
+            end = m.end()
+    return _Name(desc_end, proper, end)
+
+
+def _valid_proper(text: str, span: tuple[int, int] | None, code_ok: bool = False) -> bool:
+    if span is None:
+        return False
+    seg = text[span[0]:span[1]]
+    if GUARD_RE.match(seg):
+        return False
+    for tok in re.findall(r"[^\W_]+", seg):
+        k = _kind(tok)
+        if (k == "cap" and len(tok) >= 2) or k == "acr" or (code_ok and k == "code"):
+            return True
+    return False
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    p = pos - 1
+    while p >= 0 and text[p] in " \t":
+        p -= 1
+    return p >= 0 and (text[p].isalnum() or text[p] == ",")
+
+
+def _norm(s: str) -> str:
+    s = _WS.sub(" ", s).strip(" ,;:.…")
+    s = LEVEL_RE.sub(lambda m: m.group(1), s)
+    return s[:1].upper() + s[1:]
+
+
+def _head_text(raw: str) -> str:
+    raw = _WS.sub(" ", raw)
+    return ABBREVIATIONS.get(raw, raw)
+
+
+# ------------------------------------------------------------------------------- finder
+
+class _Finder:
+    def __init__(self, clean: CleanText):
+        self.clean = clean
+        self.text = clean.text
+        self.src = clean.source.text
+        self.cands: list[_Cand] = []
+        self.group = 0
+        self.project_prefix: dict[int, int] = {}  # head start -> start of a "dự án" before it
+
+    def new_group(self) -> int:
+        self.group += 1
+        return self.group
+
+    def add(self, name: str, kind: str, start: int, end: int, qs: int, qe: int, group: int, **kw) -> None:
+        self.cands.append(_Cand(_norm(name), kind, start, end, qs, qe, start, group, **kw))
+
+    # -- heads ----------------------------------------------------------------------------
+    def heads(self) -> None:
+        text = self.text
+        for m in HEAD_RE.finditer(text):
+            kind = m.lastgroup or "project"
+            raw = m.group(0)
+            hs, he = m.start(), m.end()
+            if fold(raw) in _ABBR_FOLDED and raw not in ABBREVIATIONS:
+                continue  # abbreviations count only in capitals
+            if kind == "road" and _ROAD_CODE_HEADS_RE.match(_WS.sub(" ", raw)):
+                continue  # numbered roads: see road_codes()
+            before = text[max(0, hs - 24):hs]
+            if kind == "project":
+                self.project(m, before)
+                continue
+            if raw.lower() in CONSTRUCTION_ONLY and raw[0].islower() and not CONSTRUCTION_BEFORE_RE.search(before):
+                continue
+            if MANAGEMENT_BEFORE_RE.search(before):
+                continue  # "Ban Quản lý Khu kinh tế …": an agency
+            plural = bool(PLURAL_BEFORE_RE.search(before))
+            head = _head_text(raw)
+            qs = self.project_prefix.get(hs, hs)
+            if kind == "school":
+                st = SCHOOL_TYPE_RE.match(text, he)
+                if not st:
+                    continue
+                head, he = head + text[he:st.end()], st.end()
+            name = _parse_name(text, he, MAX_DESCRIPTORS.get(kind, 2), route=kind == "road")
+            if name is None:
+                self.colon_list(head, kind, hs, he, qs)
+                continue
+            code_ok = kind in ("road", "industrial_park", "industrial_cluster") and bool(
+                re.search(r"vành\s+đai|\d", text[he:name.end], re.IGNORECASE)) and not plural
+            if name.proper and _valid_proper(text, name.proper, code_ok=code_ok or kind == "road"):
+                if kind == "road" and raw.lower().endswith("đường") and not _valid_proper(text, name.proper):
+                    continue  # "đường 5": a bare number after "đường" is not a name
+                if plural and name.desc_end > he:
+                    continue  # "các khu công nghiệp mới Bình Tân" is too loose to trust
+                g = self.new_group()
+                members = [(head + text[he:name.end], hs, name.end)]
+                members += self.siblings(head, kind, name.end)
+                for nm, a, b in members:
+                    self.add(nm, kind, hs if a == hs else a, b, qs, members[-1][2], g,
+                             group_size=len(members), endpoint=self.is_endpoint(kind, hs))
+                continue
+            # head + descriptors + "(A, B, C)"; head + ":" + "A, B, C"
+            if self.paren_list(head, kind, hs, he, name, qs) or self.colon_list(head, kind, hs, he, qs):
+                continue
+            if (kind in PROPERLESS_KINDS and raw[0].isupper() and _mid_sentence(text, hs) and not plural
+                    and name.desc_end > he):
+                self.add(head + text[he:name.desc_end], kind, hs, name.desc_end, qs, name.desc_end, self.new_group())
+
+    def siblings(self, head: str, kind: str, pos: int) -> list[tuple[str, int, int]]:
+        """", Bình Tân", "và Bình Tân" after a named head: the same head, another name."""
+        text = self.text
+        out = []
+        provinces = province_regex()
+        while len(out) < 12:
+            sep = SIBLING_SEP_RE.match(text, pos)
+            if not sep:
+                break
+            q = sep.end()
+            if HEAD_RE.match(text, q) or ROAD_CODE_RE.match(text, q) or GUARD_RE.match(text, q):
+                break
+            nm = _parse_name(text, q, 0)
+            if nm is None or nm.proper is None or nm.proper[0] != q or not _valid_proper(text, nm.proper):
+                break
+            p_text = text[nm.proper[0]:nm.proper[1]]
+            pm = provinces.fullmatch(p_text)
+            if pm:
+                break
+            out.append((head + " " + text[q:nm.end], q, nm.end))
+            pos = nm.end
+        return out
+
+    def paren_list(self, head: str, kind: str, hs: int, he: int, name: _Name, qs: int) -> bool:
+        text = self.text
+        m = PAREN_LIST_OPEN_RE.match(text, name.desc_end)
+        if not m or name.desc_end == he:
+            return False
+        items = []
+        p = m.end()
+        while True:
+            nm = _parse_name(text, p, 0)
+            if nm is None or nm.proper is None or nm.proper[0] != p or not _valid_proper(text, nm.proper):
+                return False
+            items.append((p, nm.end))
+            sep = PAREN_LIST_SEP_RE.match(text, nm.end)
+            if sep:
+                p = sep.end()
+                continue
+            close = PAREN_LIST_CLOSE_RE.match(text, nm.end)
+            if not close:
+                return False
+            end = close.end()
+            break
+        if len(items) < 2:
+            return False
+        g = self.new_group()
+        base = head + text[he:name.desc_end]
+        for a, b in items:
+            self.add(base + " " + text[a:b], kind, a, b, qs, end, g, group_size=len(items))
+        return True
+
+    def colon_list(self, head: str, kind: str, hs: int, he: int, qs: int) -> bool:
+        text = self.text
+        m = COLON_LIST_RE.match(text, he)
+        if not m:
+            return False
+        items = []
+        p = m.end()
+        while len(items) < 30:
+            if HEAD_RE.match(text, p) or GUARD_RE.match(text, p):
+                break
+            nm = _parse_name(text, p, 0)
+            if nm is None or nm.proper is None or nm.proper[0] != p or not _valid_proper(text, nm.proper, code_ok=True):
+                break
+            items.append((p, nm.end))
+            sep = SIBLING_SEP_RE.match(text, nm.end)
+            if not sep:
+                break
+            p = sep.end()
+        if not items:
+            return False
+        g = self.new_group()
+        end = items[-1][1]
+        for a, b in items:
+            self.add(head + " " + text[a:b], kind, a, b, qs, end, g, group_size=len(items))
+        return True
+
+    def is_endpoint(self, kind: str, hs: int) -> bool:
+        """A road or bridge named as the end point of a connection ("tuyến đường kết nối Quốc lộ
+        1A với đường Võ Chí Công", "từ Quốc lộ 1A đến …") is a reference point."""
+        if kind not in ("road", "bridge", "port", "channel"):
+            return False
+        text = self.text
+        if ENDPOINT_BEFORE_RE.search(text, max(0, hs - 8), hs):
+            return True
+        cs = hs
+        lo = max(0, hs - 200)
+        while cs > lo and not CLAUSE_START_RE.match(text, cs - 1):
+            cs -= 1
+        return bool(CONNECT_RE.search(text, cs, hs))
+
+    # -- "dự án …" ------------------------------------------------------------------------
+    def project(self, m: re.Match, before: str) -> None:
+        text = self.text
+        hs, he = m.start(), m.end()
+        if PLURAL_BEFORE_RE.search(before) or MANAGEMENT_BEFORE_RE.search(before):
+            return
+        nxt = HEAD_RE.match(text, he + 1) if he < len(text) and text[he] in " \t" else None
+        if nxt and nxt.lastgroup != "project":
+            self.project_prefix[nxt.start()] = hs
+            return
+        q = QUOTED_NAME_RE.match(text, he)
+        if q:
+            self.add("Dự án " + q.group(1), "project", hs, q.end(), hs, q.end(), self.new_group())
+            return
+        name = _parse_name(text, he, MAX_DESCRIPTORS["project"], cap_phrase=True, desc_ok=PROJECT_DESC_OK)
+        if name is None or name.proper is None or not _valid_proper(text, name.proper):
+            return
+        toks = _tokens(text, he, 1)
+        if toks and toks[0].text in PROJECT_DESC_OK:
+            return  # "dự án tại huyện X": no name
+        self.add("Dự án " + text[he:name.end].strip(), "project", hs, name.end, hs, name.end, self.new_group())
+
+    # -- numbered roads ------------------------------------------------------------------------
+    def road_codes(self) -> None:
+        text = self.text
+        for m in ROAD_CODE_RE.finditer(text):
+            head = ROAD_CODE_HEADS.get(_WS.sub(" ", m.group("head")).lower(), m.group("head"))
+            hs = m.start()
+            g = self.new_group()
+            members = [(f"{head} {m.group('code')}", hs, m.end())]
+            p = m.end()
+            while True:
+                s = CODE_SIBLING_RE.match(text, p)
+                if not s:
+                    break
+                members.append((f"{head} {s.group('code')}", s.start("code"), s.end()))
+                p = s.end()
+            end = members[-1][2]
+            ep = self.is_endpoint("road", hs)
+            qs = self.project_prefix.get(hs, hs)
+            for nm, a, b in members:
+                self.add(nm, "road", a, b, qs, end, g, group_size=len(members), endpoint=ep)
+
+    # -- enumerations ------------------------------------------------------------------------
+    def enumerations(self) -> None:
+        text = self.text
+        for m in LIST_INTRO_RE.finditer(text):
+            s, _ = sentence_span(text, m.start())
+            if not PROJECT_NOUN_RE.search(text, max(s, m.start() - 300), m.start()):
+                continue
+            body_start = m.end()
+            end_m = LIST_END_RE.search(text, body_start)
+            body_end = end_m.start() if end_m else len(text)
+            body = text[body_start:body_end]
+            sep = ";" if ";" in body else ","
+            items: list[tuple[int, int]] = []
+            pos = body_start
+            for part in body.split(sep):
+                items.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            if sep == ",":
+                # "…, KCN Tam Anh 2 và KCN Tam Thăng mở rộng"
+                a, b = items[-1]
+                k = re.search(r"\s+và\s+", text[a:b])
+                if k and HEAD_RE.match(text, a + k.end()):
+                    items[-1:] = [(a, a + k.start()), (a + k.end(), b)]
+            g = self.new_group()
+            for a, b in items:
+                self.item(a, b, g)
+
+    def item(self, a: int, b: int, g: int) -> None:
+        text = self.text
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a += lead
+        seg = seg.strip()
+        seg = LIST_ITEM_TAIL_RE.sub("", seg)
+        m = LIST_ITEM_STRIP_RE.search(seg)
+        while m and m.group(0):
+            if m.start() == 0:
+                a += m.end()
+                seg = seg[m.end():]
+            else:
+                seg = seg[:m.start()]
+            m = LIST_ITEM_STRIP_RE.search(seg)
+        if not seg or GENERIC_ITEM_RE.match(seg) or AGENCY_GUARD_RE.match(seg):
+            return
+        words = seg.split()
+        if not 2 <= len(words) <= 30:
+            return
+        head = HEAD_RE.match(text, a)
+        rest = re.findall(r"[^\W_]+", " ".join(words[1:]))
+        has_proper = any(_kind(t) in ("acr", "code", "roman") or (_kind(t) == "cap" and len(t) >= 2) for t in rest)
+        if not has_proper and not head:
+            return
+        kind = "project"
+        hm = HEAD_RE.search(text, a, a + len(seg))
+        if hm and hm.lastgroup:
+            kind = hm.lastgroup
+        name = seg
+        if head and head.group(0) in ABBREVIATIONS:
+            name = ABBREVIATIONS[head.group(0)] + seg[len(head.group(0)):]
+        self.add(name, kind, a, a + len(seg), a, a + len(seg), g, outer=True)
+
+    # -- resolve ---------------------------------------------------------------------------
+    def resolve(self) -> list[_Cand]:
+        outer = [c for c in self.cands if c.outer]
+        inner = [c for c in self.cands if not c.outer]
+        keep_outer = []
+        dropped_groups: set[int] = set()
+        for o in outer:
+            inside = [c for c in inner if o.start <= c.start < o.end]
+            multi = [c for c in inside if c.group_size >= 2 and not c.endpoint
+                     and (max(c.quote_end, c.end) - c.quote_start) >= 0.7 * (o.end - o.start)]
+            if multi:
+                continue  # "các Trung tâm y tế tuyến huyện (A, B, C)": the group, not the item
+            keep_outer.append(o)
+            dropped_groups.update(c.group for c in inside)
+        result = keep_outer + [c for c in inner if c.group not in dropped_groups and not c.endpoint]
+        result.sort(key=lambda c: (c.start, -c.end))
+        accepted: list[_Cand] = []
+        for c in result:
+            if any(a.group != c.group and a.start <= c.start < a.end and (a.end > c.end or a.start < c.start)
+                   for a in accepted[-8:]):
+                continue
+            accepted.append(c)
+        return accepted
 
 
 def find_projects(clean: CleanText, meta: DocumentMeta) -> list[Project]:
-    return []
+    f = _Finder(clean)
+    f.heads()
+    f.road_codes()
+    f.enumerations()
+    out: list[Project] = []
+    seen: set[str] = set()
+    src = clean.source.text
+    for c in f.resolve():
+        if clean.repeated and clean.is_repeated(c.start):
+            continue
+        key = fold(c.name)
+        if key in seen or len(c.name) < 4:
+            continue
+        seen.add(key)
+        qs, qe = _one_line(src, c.quote_start, max(c.quote_end, c.end), c.anchor)
+        s, e = sentence_span(clean.text, c.start, c.end)
+        out.append(Project(name=c.name, quote=src[qs:qe], start=qs, end=qe, kind=c.kind, sentence=src[s:e]))
+    return out
+
+
+def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    nl = src.rfind("\n", start, anchor)
+    if nl != -1:
+        start = nl + 1
+    nl = src.find("\n", anchor, end)
+    if nl != -1:
+        end = nl
+    while start < end and src[start].isspace():
+        start += 1
+    while end > start and src[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,153 @@
+"""Grammar of named projects, works, facilities and zones.
+
+A project mention is a head noun that names a kind of work ("Khu công nghiệp", "Quốc lộ",
+"Bệnh viện", "dự án" …) followed by its proper name: a run of capitalised syllables, codes and
+roman numerals ("Đông Bình", "14E", "Lập Thạch II", "Nội Bài - Lào Cai"), possibly after a few
+lowercase descriptor syllables ("Trung tâm y tế huyện Bình Xuyên", "Khu liên hợp xử lý chất thải
+rắn Hòa Phú").  The name stops at function words and punctuation.  Shared heads are expanded
+("Khu công nghiệp Đông Bình, Bình Tân", "khu công nghiệp: A, B, C", "các Trung tâm y tế tuyến
+huyện (A, B, C)"), and the items of an enumeration of projects ("các dự án … như: X; Y; Z") are
+projects as a whole.
+
+Not projects: lakes, rivers and other natural features (no head noun here names them), tourism
+sites, information systems, generic plurals ("các khu công nghiệp") and unnamed works.
+"""
+from __future__ import annotations
+
+import re
+
+from .common import UPPER
+
+LOWER = UPPER.lower()
+
+# ------------------------------------------------------------------------------------ heads
+
+# One named group per kind; within a group, longer heads first.  Matched case-insensitively;
+# abbreviations are matched as written (upper case) by the finder's check.
+_HEADS = {
+    "industrial_park": r"khu\s+công\s+nghiệp|KCN",
+    "industrial_cluster": r"cụm\s+công\s+nghiệp|CCN",
+    "economic_zone": (r"khu\s+kinh\s+tế(?:\s+cửa\s+khẩu|\s+ven\s+biển|\s+mở)?|KKT|khu\s+phi\s+thuế\s+quan|khu\s+chế\s+xuất"
+                      r"|khu\s+công\s+nghệ\s+cao|khu\s+công\s+nghệ\s+thông\s+tin(?:\s+tập\s+trung)?"),
+    "urban_area": r"khu\s+đô\s+thị(?:\s+mới)?|khu\s+dân\s+cư|khu\s+tái\s+định\s+cư",
+    "airport": r"cảng\s+hàng\s+không(?:\s+quốc\s+tế)?|sân\s+bay",
+    "port": r"cảng\s+biển|cảng\s+cạn|bến\s+cảng|cảng",
+    "waste_facility": r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy",
+    "road": (r"quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+cao\s+tốc|cao\s+tốc|tuyến\s+tránh"
+             r"|(?:tuyến\s+)?đường\s+(?:trục|vành\s+đai|ven\s+biển|ven\s+sông|tránh|liên\s+xã|liên\s+huyện|sắt)"
+             r"|(?:tuyến\s+)?đường|nút\s+giao|tuyến\s+giao\s+thông"),
+    "bridge": r"cầu",
+    "channel": r"luồng|kênh",
+    "hospital": (r"bệnh\s+viện|trung\s+tâm\s+y\s+tế|trạm\s+y\s+tế|phòng\s+khám\s+đa\s+khoa(?:\s+khu\s+vực)?"
+                 r"|trung\s+tâm\s+(?:điều\s+dưỡng|bảo\s+trợ\s+xã\s+hội|chăm\s+sóc|phục\s+hồi\s+chức\s+năng|kiểm\s+soát\s+bệnh\s+tật)"),
+    "school": r"trường",
+    "economic_corridor": r"hành\s+lang\s+kinh\s+tế",
+    "irrigation": r"hồ\s+chứa(?:\s+nước)?|trạm\s+bơm|đập|kè",
+    "project": r"dự\s+án",
+}
+HEAD_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _HEADS.items()) + r")(?![\w])",
+    re.IGNORECASE,
+)
+# Abbreviated heads must be written in capitals ("KCN", not "kcn").
+ABBREVIATIONS = {"KCN": "Khu công nghiệp", "CCN": "Cụm công nghiệp", "KKT": "Khu kinh tế"}
+
+# Road numbers: "Quốc lộ 14E", "QL2A", "QL.1A", "ĐT 603", "tỉnh lộ 8" (+ ", 14D" siblings).
+ROAD_CODE_RE = re.compile(
+    r"(?<![\w])(?P<head>Quốc\s+lộ|quốc\s+lộ|QL|Tỉnh\s+lộ|tỉnh\s+lộ|TL|ĐT|Đường\s+tỉnh|đường\s+tỉnh|ĐH|Đường\s+huyện|đường\s+huyện)"
+    r"[ \t]*\.?[ \t]*(?P<code>\d{1,3}[A-Z]?(?:\.\d+)?)(?![\w])"
+)
+ROAD_CODE_HEADS = {"ql": "Quốc lộ", "quốc lộ": "Quốc lộ", "tl": "Tỉnh lộ", "tỉnh lộ": "Tỉnh lộ", "đt": "Đường tỉnh",
+                   "đường tỉnh": "Đường tỉnh", "đh": "Đường huyện", "đường huyện": "Đường huyện"}
+CODE_SIBLING_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?:QL|ĐT|TL)[ \t]*\.?[ \t]*)?(?P<code>\d{1,3}[A-Z]?)(?![\w])")
+
+# Kinds whose head, capitalised inside a sentence, names one facility even without a proper
+# name ("Trung tâm điều dưỡng người tâm thần", "Bệnh viện đa khoa tỉnh").
+PROPERLESS_KINDS = frozenset({"hospital", "waste_facility"})
+# Heads that are common words when lowercase ("nhu cầu", "kênh thông tin"): accepted lowercase
+# only after a construction word.
+CONSTRUCTION_ONLY = frozenset({"cầu", "kênh"})
+CONSTRUCTION_BEFORE_RE = re.compile(
+    r"(?:xây\s+dựng|công\s+trình|dự\s+án|thi\s+công|hoàn\s+thành|khởi\s+công|nâng\s+cấp|cải\s+tạo|sửa\s+chữa|tuyến|các|nạo\s+vét)\s*$",
+    re.IGNORECASE,
+)
+# How many lowercase descriptor syllables may stand between a head and its proper name.
+MAX_DESCRIPTORS = {
+    "industrial_park": 2, "industrial_cluster": 2, "economic_zone": 3, "urban_area": 3, "airport": 1,
+    "port": 0, "waste_facility": 8, "road": 0, "bridge": 0, "channel": 0, "hospital": 5, "school": 3,
+    "economic_corridor": 0, "irrigation": 1, "project": 12,
+}
+
+
+# ------------------------------------------------------------------------------- name tokens
+
+# A token after a head: letters and digits ("Đông", "14E", "IC2", "II"), optionally joined to
+# the previous one by a dash ("Nội Bài - Lào Cai", "Vĩnh Yên – Bình Xuyên").
+TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>[^\W_]+)")
+ROMAN_RE = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
+CODE_RE = re.compile(r"\d+[A-Za-z]?")
+YEAR_TOKEN_RE = re.compile(r"(?:19|20)\d{2}")
+CAP_RE = re.compile(rf"[{UPPER}][{LOWER}]*")
+ACR_RE = re.compile(rf"[{UPPER}][{UPPER}\d]+")
+
+# Function words end a name (lowercase only: a capitalised one is part of a proper name).
+STOP_WORDS = frozenset("""
+của và với để cho theo tại ở trên trong thuộc do đã được đang sẽ có là các những nhằm gắn từ đến đi
+qua về khi nếu thì mà như này đó bằng vào ra lên sau trước giữa cùng hoặc hay nhưng không chưa cần
+phải đảm trở nhằm
+""".split())
+# Function words a "dự án" description may contain ("dự án xây dựng … tại thành phố Tam Kỳ").
+PROJECT_DESC_OK = frozenset({"tại", "ở"})
+
+# Capitalised words that start the name of an agency or a firm, not of a work …
+AGENCY_GUARD = (r"Sở|Bộ|Ban|Ủy|Uỷ|UBND|HĐND|Đảng|Cục|Phòng|Viện|Trung\s+ương|Nhà\s+nước|Chính\s+phủ|Thủ\s+tướng"
+                r"|Thủ\s+trưởng|Quốc\s+hội|Công\s+an|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Văn\s+phòng|Hội\s+đồng|Mặt\s+trận"
+                r"|Tỉnh\s+[uủ]y|Thành\s+[uủ]y|Huyện\s+[uủ]y|Tổng\s+cục|Tập\s+đoàn|Công\s+ty|Tổng\s+công\s+ty|Chủ\s+tịch"
+                r"|Giám\s+đốc|Lãnh\s+đạo")
+AGENCY_GUARD_RE = re.compile(rf"(?:{AGENCY_GUARD})(?![\w])")
+# … or of a document (a name after a head; an enumeration item may be a programme).
+GUARD_RE = re.compile(
+    rf"(?:{AGENCY_GUARD}|Luật|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Đề\s+án|Chương\s+trình"
+    r"|Kế\s+hoạch|Quy\s+hoạch|Công\s+văn|Thông\s+báo|Kết\s+luận)(?![\w])"
+)
+# School types after "Trường" ("Trường THPT Trần Phú", "Trường Tiểu học Kim Đồng").
+SCHOOL_TYPE_RE = re.compile(
+    r"[ \t]+(?:THPT|THCS|TH|MN|MG|PTDTNT|PTDTBT|PTCS|TCN|CĐN|CĐ|ĐH|Tiểu\s+học|Trung\s+học(?:\s+cơ\s+sở|\s+phổ\s+thông)?"
+    r"|Mầm\s+non|Mẫu\s+giáo|Đại\s+học|Cao\s+đẳng|Trung\s+cấp|Phổ\s+thông(?:\s+[Dd]ân\s+tộc\s+(?:nội|bán)\s+trú)?"
+    r"|Dân\s+tộc\s+(?:nội|bán)\s+trú|Chính\s+trị|Năng\s+khiếu|Chuyên)(?![\w])"
+)
+
+# After a name: "mở rộng", "giai đoạn 2", and a route in parentheses "(đoạn … )", "(từ … đến …)".
+MODIFIER_RE = re.compile(r"[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d+|[IVX]+))(?![\w])")
+ROUTE_PAREN_RE = re.compile(r"[ \t]*\((?:đoạn|từ|giai\s+đoạn|tuyến)\b[^()\n]{1,120}\)", re.IGNORECASE)
+
+# Shared-head continuation: ", Bình Tân", " và Bình Tân".
+SIBLING_SEP_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*")
+COLON_LIST_RE = re.compile(r"[ \t]*:[ \t]*")
+PAREN_LIST_OPEN_RE = re.compile(r"[ \t]*\([ \t]*")
+PAREN_LIST_SEP_RE = re.compile(r"[ \t]*,[ \t]*")
+PAREN_LIST_CLOSE_RE = re.compile(r"[ \t]*\)")
+LEVEL_RE = re.compile(r"\btuyến\s+(huyện|tỉnh|xã|trung\s+ương)\b", re.IGNORECASE)
+
+PLURAL_BEFORE_RE = re.compile(r"(?<![\w])(?:các|những|một\s+số|nhiều|mọi|từng)\s*$", re.IGNORECASE)
+MANAGEMENT_BEFORE_RE = re.compile(r"(?<![\w])(?:Ban\s+)?[Qq]uản\s+lý\s*(?:các\s+)?$")
+# A work named as the end point of a connection is a reference point, not a project.
+ENDPOINT_BEFORE_RE = re.compile(r"(?<![\w])(?:từ|đến|đi|tới|nối)\s*$", re.IGNORECASE)
+CONNECT_RE = re.compile(r"(?<![\w])kết\s+nối(?![\w])", re.IGNORECASE)
+CLAUSE_START_RE = re.compile(r"[;.:\n]")
+
+QUOTED_NAME_RE = re.compile(r"[ \t]*[“\"]([^”\"\n]{5,200})[”\"]")
+
+# --------------------------------------------------------------------------- enumerations
+
+# "… các dự án … như: X; Y; Z." — an enumeration introduced by a project noun.
+LIST_INTRO_RE = re.compile(r"(?<![\w])(?:như|gồm|bao\s+gồm)\s*:", re.IGNORECASE)
+PROJECT_NOUN_RE = re.compile(
+    r"(?<![\w])(?:dự\s+án|công\s+trình|khu\s+công\s+nghiệp|KCN|cụm\s+công\s+nghiệp|CCN|tuyến\s+đường|tuyến\s+giao\s+thông)(?![\w])",
+    re.IGNORECASE,
+)
+# The end of an enumeration: a line break, or a sentence end before a capital.
+LIST_END_RE = re.compile(rf"\n|(?:…|\.\.\.|\.)+(?=\s+[{UPPER}]|\s*$)|(?:…|\.\.\.)")
+LIST_ITEM_STRIP_RE = re.compile(r"^(?:và|hoặc)\s+|(?:[\s.…]|v\.v)+$", re.IGNORECASE)
+LIST_ITEM_TAIL_RE = re.compile(r"\s+(?:và|cùng)\s+(?:một\s+số|các|nhiều|những)\b.*$", re.IGNORECASE)
+GENERIC_ITEM_RE = re.compile(r"^(?:các|những|một\s+số)\s+\S+(?:\s+\S+)?\s+(?:khác|còn\s+lại)$", re.IGNORECASE)
