@@ -93,7 +93,7 @@ def chain_graph() -> MemoryGraph:
 
 
 def synthetic_graph(n_nodes: int = 5000, seed: int = 7) -> MemoryGraph:
-    """A graph of about ``n_nodes`` nodes shaped like a national corpus: resolutions, provincial
+    """A graph of exactly ``n_nodes`` nodes (at least 210) shaped like a national corpus: resolutions, provincial
     documents implementing them, tasks with lead/support agencies, targets, citations."""
     rnd = random.Random(seed)
     g = MemoryGraph()
@@ -126,6 +126,8 @@ def synthetic_graph(n_nodes: int = 5000, seed: int = 7) -> MemoryGraph:
         edges.append(Edge("IMPLEMENTS", did, res, "Document", "Resolution", dict(src)))
         edges.append(Edge("CITES", did, rnd.choice(resolutions), "Document", "Document", dict(src)))
         for t in range(rnd.randint(3, 8)):
+            if count >= n_nodes:
+                break
             tid = f"{did}#task-{t + 1}"
             nodes.append(Node("Task", tid, {"text": f"Nhiệm vụ {t + 1} của {did}", "source_id": did,
                                              "sentence": f"Nhiệm vụ {t + 1}", "province": p}, "own"))
@@ -134,7 +136,7 @@ def synthetic_graph(n_nodes: int = 5000, seed: int = 7) -> MemoryGraph:
             lead, sup = rnd.sample(agencies[p], 2)
             edges.append(Edge("ASSIGNED_TO", tid, lead, "Task", "Agency", {"role": "lead", **src}))
             edges.append(Edge("ASSIGNED_TO", tid, sup, "Task", "Agency", {"role": "support", **src}))
-            if rnd.random() < 0.2:
+            if rnd.random() < 0.2 and count < n_nodes:
                 gid = f"{did}#target-{t + 1}"
                 nodes.append(Node("Target", gid, {"indicator": "tăng trưởng GRDP", "value": "8", "value_num": 8.0,
                                                    "unit": "%", "source_id": did, "sentence": "GRDP tăng 8%"}, "own"))
