@@ -24,6 +24,9 @@ from .patterns.projects import (
     CODE_SIBLING_RE,
     COLON_LIST_RE,
     CONNECT_RE,
+    COUNT_BEFORE_RE,
+    DOCUMENT_NOUN_RE,
+    DOCUMENT_START_RE,
     CONSTRUCTION_BEFORE_RE,
     CONSTRUCTION_ONLY,
     ENDPOINT_BEFORE_RE,
@@ -143,7 +146,14 @@ def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
     if not toks:
         return None
     i = 0
-    if cap_phrase and len(toks) > 1 and toks[0].kind == "cap" and toks[1].kind == "lower":
+    if len(toks) > 1 and toks[0].kind == "cap" and toks[1].kind == "lower":
+        if not cap_phrase:
+            # "Bệnh viện Đa khoa tỉnh", "Bệnh viện Sản nhi": a capitalised common noun opens the
+            # name; it needs a proper name after it, or it is the whole name
+            sub = _parse_name(text, toks[0].end, max_desc, desc_ok=desc_ok, route=route, cap_phrase=True)
+            if sub is not None and sub.proper is not None:
+                return _Name(sub.desc_end, sub.proper, sub.end)
+            return _Name(sub.desc_end if sub else toks[0].end, None, sub.desc_end if sub else toks[0].end)
         i = 1
     n_desc = 0
     while i < len(toks) and (toks[i].kind == "lower" or (toks[i].kind == "stop" and toks[i].text in desc_ok)):
@@ -180,7 +190,7 @@ def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
     return _Name(desc_end, proper, end)
 
 
-def _valid_proper(text: str, span: tuple[int, int] | None, code_ok: bool = False) -> bool:
+def _valid_proper(text: str, span: tuple[int, int] | None, code_ok: bool = False, require_cap: bool = False) -> bool:
     if span is None:
         return False
     seg = text[span[0]:span[1]]
@@ -188,7 +198,7 @@ def _valid_proper(text: str, span: tuple[int, int] | None, code_ok: bool = False
         return False
     for tok in re.findall(r"[^\W_]+", seg):
         k = _kind(tok)
-        if (k == "cap" and len(tok) >= 2) or k == "acr" or (code_ok and k == "code"):
+        if (k == "cap" and len(tok) >= 2) or (k == "acr" and not require_cap) or (code_ok and k == "code"):
             return True
     return False
 
@@ -256,7 +266,7 @@ class _Finder:
                 if not st:
                     continue
                 head, he = head + text[he:st.end()], st.end()
-            name = _parse_name(text, he, MAX_DESCRIPTORS.get(kind, 2), route=kind == "road")
+            name = _parse_name(text, he, MAX_DESCRIPTORS.get(kind, 2), route=True)
             if name is None:
                 self.colon_list(head, kind, hs, he, qs)
                 continue
@@ -265,11 +275,11 @@ class _Finder:
             if name.proper and _valid_proper(text, name.proper, code_ok=code_ok or kind == "road"):
                 if kind == "road" and raw.lower().endswith("đường") and not _valid_proper(text, name.proper):
                     continue  # "đường 5": a bare number after "đường" is not a name
-                if plural and name.desc_end > he:
-                    continue  # "các khu công nghiệp mới Bình Tân" is too loose to trust
+                if plural and (name.desc_end > he or province_regex().fullmatch(text[name.proper[0]:name.proper[1]])):
+                    continue  # "các KCN Quảng Ngãi": the parks of a province, not one park
                 g = self.new_group()
                 members = [(head + text[he:name.end], hs, name.end)]
-                members += self.siblings(head, kind, name.end)
+                members += self.siblings(head, kind, name.end, name.proper)
                 for nm, a, b in members:
                     self.add(nm, kind, hs if a == hs else a, b, qs, members[-1][2], g,
                              group_size=len(members), endpoint=self.is_endpoint(kind, hs))
@@ -281,11 +291,14 @@ class _Finder:
                     and name.desc_end > he):
                 self.add(head + text[he:name.desc_end], kind, hs, name.desc_end, qs, name.desc_end, self.new_group())
 
-    def siblings(self, head: str, kind: str, pos: int) -> list[tuple[str, int, int]]:
+    def siblings(self, head: str, kind: str, pos: int, first: tuple[int, int] | None = None) -> list[tuple[str, int, int]]:
         """", Bình Tân", "và Bình Tân" after a named head: the same head, another name."""
         text = self.text
         out = []
         provinces = province_regex()
+        prev = text[first[0]:first[1]] if first else ""
+        stem = re.match(r"^(.*\S)\s+(?:[IVX]+|\d+[A-Z]?)$", prev)
+        prev_stem = stem.group(1) if stem else None
         while len(out) < 12:
             sep = SIBLING_SEP_RE.match(text, pos)
             if not sep:
@@ -294,9 +307,16 @@ class _Finder:
             if HEAD_RE.match(text, q) or ROAD_CODE_RE.match(text, q) or GUARD_RE.match(text, q):
                 break
             nm = _parse_name(text, q, 0)
-            if nm is None or nm.proper is None or nm.proper[0] != q or not _valid_proper(text, nm.proper):
+            if nm is None or nm.proper is None or nm.proper[0] != q:
                 break
             p_text = text[nm.proper[0]:nm.proper[1]]
+            if re.fullmatch(r"[IVX]+|\d+[A-Z]?", p_text) and prev_stem is not None:
+                # "Khu công nghiệp Đồng Văn I, II": the same name with another number
+                out.append((head + " " + prev_stem + " " + p_text, q, nm.end))
+                pos = nm.end
+                continue
+            if not _valid_proper(text, nm.proper):
+                break
             pm = provinces.fullmatch(p_text)
             if pm:
                 break
@@ -377,7 +397,7 @@ class _Finder:
     def project(self, m: re.Match, before: str) -> None:
         text = self.text
         hs, he = m.start(), m.end()
-        if PLURAL_BEFORE_RE.search(before) or MANAGEMENT_BEFORE_RE.search(before):
+        if PLURAL_BEFORE_RE.search(before) or MANAGEMENT_BEFORE_RE.search(before) or COUNT_BEFORE_RE.search(before):
             return
         nxt = HEAD_RE.match(text, he + 1) if he < len(text) and text[he] in " \t" else None
         if nxt and nxt.lastgroup != "project":
@@ -388,7 +408,7 @@ class _Finder:
             self.add("Dự án " + q.group(1), "project", hs, q.end(), hs, q.end(), self.new_group())
             return
         name = _parse_name(text, he, MAX_DESCRIPTORS["project"], cap_phrase=True, desc_ok=PROJECT_DESC_OK)
-        if name is None or name.proper is None or not _valid_proper(text, name.proper):
+        if name is None or name.proper is None or not _valid_proper(text, name.proper, require_cap=True):
             return
         toks = _tokens(text, he, 1)
         if toks and toks[0].text in PROJECT_DESC_OK:
@@ -439,11 +459,12 @@ class _Finder:
                 k = re.search(r"\s+và\s+", text[a:b])
                 if k and HEAD_RE.match(text, a + k.end()):
                     items[-1:] = [(a, a + k.start()), (a + k.end(), b)]
+            docs_ok = not DOCUMENT_NOUN_RE.search(text, max(s, m.start() - 300), m.start())
             g = self.new_group()
             for a, b in items:
-                self.item(a, b, g)
+                self.item(a, b, g, docs_ok)
 
-    def item(self, a: int, b: int, g: int) -> None:
+    def item(self, a: int, b: int, g: int, docs_ok: bool = True) -> None:
         text = self.text
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
@@ -459,6 +480,8 @@ class _Finder:
                 seg = seg[:m.start()]
             m = LIST_ITEM_STRIP_RE.search(seg)
         if not seg or GENERIC_ITEM_RE.match(seg) or AGENCY_GUARD_RE.match(seg):
+            return
+        if not docs_ok and DOCUMENT_START_RE.match(seg):
             return
         words = seg.split()
         if not 2 <= len(words) <= 30:

@@ -421,7 +421,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             else:
                 if weak_only_strong or REPORT_RE.search(sentence):
                     continue
-                if not _weak_trigger(text, fig, s):
+                if not (_weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)):
                     continue
                 scope_start = _last_boundary(text, s, fig.start)
         # the indicator starts after the previous figure's clause, or at the scope start
@@ -505,6 +505,15 @@ def _weak_trigger(text: str, fig: _Figure, s: int) -> bool:
         return True
     # "từ 4 - 8 khu công nghiệp mới": a stated range is a planned figure
     return fig.rng is not None and bool(re.search(r"(?<![\w])từ\s*$", text[max(s, fig.num_start - 6):fig.num_start]))
+
+
+def _coordinated(text: str, prev: _Figure | None, fig: _Figure) -> bool:
+    """"có thêm 10 xã đạt chuẩn …, 3 xã đạt chuẩn … nâng cao": a figure of the same unit
+    coordinated with an accepted one in the same clause."""
+    if prev is None or prev.unit != fig.unit:
+        return False
+    between = text[prev.end:fig.start]
+    return len(between) <= 80 and not re.search(r"[\d;:.]", between) and bool(re.search(r",|(?<![\w])và(?![\w])", between))
 
 
 def _single_figure(fig_starts: list[int], item: _Item) -> bool:

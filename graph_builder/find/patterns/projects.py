@@ -32,7 +32,7 @@ _HEADS = {
     "urban_area": r"khu\s+đô\s+thị(?:\s+mới)?|khu\s+dân\s+cư|khu\s+tái\s+định\s+cư",
     "airport": r"cảng\s+hàng\s+không(?:\s+quốc\s+tế)?|sân\s+bay",
     "port": r"cảng\s+biển|cảng\s+cạn|bến\s+cảng|cảng",
-    "waste_facility": r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy",
+    "facility": r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy",
     "road": (r"quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+cao\s+tốc|cao\s+tốc|tuyến\s+tránh"
              r"|(?:tuyến\s+)?đường\s+(?:trục|vành\s+đai|ven\s+biển|ven\s+sông|tránh|liên\s+xã|liên\s+huyện|sắt)"
              r"|(?:tuyến\s+)?đường|nút\s+giao|tuyến\s+giao\s+thông"),
@@ -63,7 +63,7 @@ CODE_SIBLING_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?:QL|ĐT|TL)[ \t]*\.?[ \
 
 # Kinds whose head, capitalised inside a sentence, names one facility even without a proper
 # name ("Trung tâm điều dưỡng người tâm thần", "Bệnh viện đa khoa tỉnh").
-PROPERLESS_KINDS = frozenset({"hospital", "waste_facility"})
+PROPERLESS_KINDS = frozenset({"hospital", "facility"})
 # Heads that are common words when lowercase ("nhu cầu", "kênh thông tin"): accepted lowercase
 # only after a construction word.
 CONSTRUCTION_ONLY = frozenset({"cầu", "kênh"})
@@ -74,7 +74,7 @@ CONSTRUCTION_BEFORE_RE = re.compile(
 # How many lowercase descriptor syllables may stand between a head and its proper name.
 MAX_DESCRIPTORS = {
     "industrial_park": 2, "industrial_cluster": 2, "economic_zone": 3, "urban_area": 3, "airport": 1,
-    "port": 0, "waste_facility": 8, "road": 0, "bridge": 0, "channel": 0, "hospital": 5, "school": 3,
+    "port": 0, "facility": 8, "road": 0, "bridge": 0, "channel": 0, "hospital": 5, "school": 3,
     "economic_corridor": 0, "irrigation": 1, "project": 12,
 }
 
@@ -119,7 +119,7 @@ SCHOOL_TYPE_RE = re.compile(
 
 # After a name: "mở rộng", "giai đoạn 2", and a route in parentheses "(đoạn … )", "(từ … đến …)".
 MODIFIER_RE = re.compile(r"[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d+|[IVX]+))(?![\w])")
-ROUTE_PAREN_RE = re.compile(r"[ \t]*\((?:đoạn|từ|giai\s+đoạn|tuyến)\b[^()\n]{1,120}\)", re.IGNORECASE)
+ROUTE_PAREN_RE = re.compile(r"[ \t]*\((?:đoạn|từ|giai\s+đoạn|tuyến|phân\s+kỳ)\b[^()\n]{1,120}\)", re.IGNORECASE)
 
 # Shared-head continuation: ", Bình Tân", " và Bình Tân".
 SIBLING_SEP_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*")
@@ -150,4 +150,9 @@ PROJECT_NOUN_RE = re.compile(
 LIST_END_RE = re.compile(rf"\n|(?:…|\.\.\.|\.)+(?=\s+[{UPPER}]|\s*$)|(?:…|\.\.\.)")
 LIST_ITEM_STRIP_RE = re.compile(r"^(?:và|hoặc)\s+|(?:[\s.…]|v\.v)+$", re.IGNORECASE)
 LIST_ITEM_TAIL_RE = re.compile(r"\s+(?:và|cùng)\s+(?:một\s+số|các|nhiều|những)\b.*$", re.IGNORECASE)
+# Nouns of documents and policies: an enumeration mentioning them may list programmes, not works.
+DOCUMENT_NOUN_RE = re.compile(r"(?<![\w])(?:đề\s+án|chương\s+trình|kế\s+hoạch|nghị\s+quyết|chính\s+sách|quy\s+hoạch|chiến\s+lược)(?![\w])",
+                              re.IGNORECASE)
+DOCUMENT_START_RE = re.compile(r"(?:Đề\s+án|Chương\s+trình|Kế\s+hoạch|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Luật|Chiến\s+lược|Quy\s+hoạch)(?![\w])")
+COUNT_BEFORE_RE = re.compile(r"\d\s*$")
 GENERIC_ITEM_RE = re.compile(r"^(?:các|những|một\s+số)\s+\S+(?:\s+\S+)?\s+(?:khác|còn\s+lại)$", re.IGNORECASE)

@@ -121,7 +121,8 @@ WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|v�
 REPORT_RE = re.compile(
     r"(?<![\w])(?:ước(?:\s+tính)?\s+(?:đạt|tăng|giảm|thực\s+hiện|thu)|ước\s+(?:cả\s+năm|năm)|đã\s+đạt|đạt\s+được|đã\s+thu\s+hút"
     r"|đã\s+giải\s+ngân|đã\s+hoàn\s+thành|đã\s+thực\s+hiện|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ\s+năm"
-    r"|tháng\s+đầu\s+năm|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua|bằng\s+\d[\d.,]*\s*%)(?![\w])",
+    r"|tháng\s+đầu\s+năm|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua"
+    r"|bằng\s+\d[\d.,]*\s*%|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|đến\s+nay|(?<!thực\s)(?<!thể\s)hiện\s+(?:nay|có|tại))(?![\w])",
     re.IGNORECASE,
 )
 # Between a "phấn đấu" and its figure, these mark an achieved figure after all.
