@@ -53,8 +53,9 @@ _DIGIT_THEN_CAPITAL_RE = re.compile(r"\d+\s+[" + UPPER + r"]")
 
 
 def wrap_width(text: str) -> int:
-    """The column at which the document's lines were wrapped, or 0 when they were not
-    (most substantial lines end within a narrow band below the 90th-percentile length)."""
+    """The column at which the document's lines were wrapped, or 0 when they were not: many
+    substantial lines end within a narrow band below the 90th-percentile length, and that
+    length is a page width (a text with one paragraph per line has no such band)."""
     lens = sorted(n for n in map(len, text.split("\n")) if n >= 25)
     if len(lens) < 8:
         return 0
@@ -62,7 +63,7 @@ def wrap_width(text: str) -> int:
     if w > 220:
         return 0
     near = sum(1 for n in lens if 0.75 * w <= n <= 1.1 * w)
-    return w if near >= 0.45 * len(lens) else 0
+    return w if near >= max(5, 0.3 * len(lens)) else 0
 
 
 def _all_caps(line: str) -> bool:
