@@ -44,6 +44,7 @@ from .patterns.projects import (
     PAREN_LIST_CLOSE_RE,
     PAREN_LIST_OPEN_RE,
     PAREN_LIST_SEP_RE,
+    PLACE_BEFORE_RE,
     PLURAL_BEFORE_RE,
     PROJECT_DESC_OK,
     PROJECT_NOUN_RE,
@@ -256,8 +257,8 @@ class _Finder:
                 continue
             if raw.lower() in CONSTRUCTION_ONLY and raw[0].islower() and not CONSTRUCTION_BEFORE_RE.search(before):
                 continue
-            if MANAGEMENT_BEFORE_RE.search(before):
-                continue  # "Ban Quản lý Khu kinh tế …": an agency
+            if MANAGEMENT_BEFORE_RE.search(before) or PLACE_BEFORE_RE.search(before):
+                continue  # "Ban Quản lý Khu kinh tế …": an agency; "quận Cầu Giấy": a place
             plural = bool(PLURAL_BEFORE_RE.search(before))
             head = _head_text(raw)
             qs = self.project_prefix.get(hs, hs)
@@ -492,7 +493,8 @@ class _Finder:
         if not has_proper and not head:
             return
         kind = "project"
-        hm = HEAD_RE.search(text, a, a + len(seg))
+        lead_m = re.match(r"(?:các|những)\s+", seg, re.IGNORECASE)
+        hm = HEAD_RE.match(text, a + (lead_m.end() if lead_m else 0))
         if hm and hm.lastgroup:
             kind = hm.lastgroup
         name = seg

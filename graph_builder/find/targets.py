@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import CleanText, DocumentMeta, Section, Target
 from .patterns.common import parse_vn_number, sentence_span
 from .patterns.targets import (
+    ALLOCATION_BEFORE_RE,
     BARE_NUMBER_RE,
     BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
@@ -424,6 +425,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                 if not (_weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)):
                     continue
                 scope_start = _last_boundary(text, s, fig.start)
+            if _MONEY_RE.search(fig.unit) and ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start):
+                continue  # an allocation or an investment size, not a target
         # the indicator starts after the previous figure's clause, or at the scope start
         if prev_in_sentence is not None and prev_in_sentence.end > scope_start:
             seg_start = _boundary_after(text, prev_in_sentence.end, fig.start)
@@ -431,7 +434,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             seg_start = scope_start if trigger_end is None else _indicator_start(text, s, trigger_end, fig.start)
         indicator, used_trail = _indicator(text, seg_start, fig, prev_indicator)
         year = _year(text, s, e, pos, meta, item)
-        list_item = item.label if item is not None and item.label.startswith("(") else (item.label if item else None)
+        list_item = item.label if item is not None and (item.label[:1].isalnum() or item.label.startswith("(")) else None
 
         q_end = fig.end
         if used_trail:

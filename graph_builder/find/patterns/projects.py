@@ -68,7 +68,8 @@ PROPERLESS_KINDS = frozenset({"hospital", "facility"})
 # only after a construction word.
 CONSTRUCTION_ONLY = frozenset({"cầu", "kênh"})
 CONSTRUCTION_BEFORE_RE = re.compile(
-    r"(?:xây\s+dựng|công\s+trình|dự\s+án|thi\s+công|hoàn\s+thành|khởi\s+công|nâng\s+cấp|cải\s+tạo|sửa\s+chữa|tuyến|các|nạo\s+vét)\s*$",
+    r"(?:xây\s+dựng|đầu\s+tư|công\s+trình|dự\s+án|thi\s+công|hoàn\s+thành|khởi\s+công|nâng\s+cấp|cải\s+tạo|sửa\s+chữa|tuyến|các|nạo\s+vét"
+    r"|mở\s+rộng|hoàn\s+thiện|thông\s+xe|đưa\s+vào\s+sử\s+dụng)\s*$",
     re.IGNORECASE,
 )
 # How many lowercase descriptor syllables may stand between a head and its proper name.
@@ -129,6 +130,9 @@ PAREN_LIST_SEP_RE = re.compile(r"[ \t]*,[ \t]*")
 PAREN_LIST_CLOSE_RE = re.compile(r"[ \t]*\)")
 LEVEL_RE = re.compile(r"\btuyến\s+(huyện|tỉnh|xã|trung\s+ương)\b", re.IGNORECASE)
 
+# "quận Cầu Giấy", "phường Bến Cảng": a place named after a work.
+PLACE_BEFORE_RE = re.compile(r"(?<![\w])(?:quận|huyện|xã|phường|thị\s+trấn|thị\s+xã|thành\s+phố|tỉnh|thôn|ấp|bản|khu\s+phố)\s*$",
+                             re.IGNORECASE)
 PLURAL_BEFORE_RE = re.compile(r"(?<![\w])(?:các|những|một\s+số|nhiều|mọi|từng)\s*$", re.IGNORECASE)
 MANAGEMENT_BEFORE_RE = re.compile(r"(?<![\w])(?:Ban\s+)?[Qq]uản\s+lý\s*(?:các\s+)?$")
 # A work named as the end point of a connection is a reference point, not a project.

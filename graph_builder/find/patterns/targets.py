@@ -114,7 +114,7 @@ WEAK_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 # A verb in the past or an estimate right before the trigger verb: "ước đạt", "đã đạt".
-WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|vừa|chỉ)\s*$", re.IGNORECASE)
+WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|vừa|chỉ|cắt|tiết\s+kiệm)\s*$", re.IGNORECASE)
 
 # Markers of a report on a past or current period: a sentence carrying one of them states
 # results, not targets (unless it is a "phấn đấu" statement).
@@ -127,6 +127,14 @@ REPORT_RE = re.compile(
 )
 # Between a "phấn đấu" and its figure, these mark an achieved figure after all.
 STRONG_VETO_RE = re.compile(r"(?<![\w])(?:đã\s+đạt|đạt\s+được|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?![\w])", re.IGNORECASE)
+# An amount of money allocated, supported or invested is a means, not a target
+# ("với tổng mức đầu tư 1.200 tỷ đồng", "bố trí 500 tỷ đồng", "hỗ trợ 2 triệu đồng/hộ").
+ALLOCATION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:tổng\s+mức\s+đầu\s+tư|tổng\s+vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư|vốn\s+đầu\s+tư|kinh\s+phí|bố\s+trí|phân\s+bổ"
+    r"|hỗ\s+trợ|quy\s+mô|cho\s+vay|vay|tạm\s+ứng|dự\s+toán|trị\s+giá|giá\s+trị|với\s+số\s+vốn|nguồn\s+vốn|là)"
+    r"(?:\s+(?:khoảng|trên|dưới|hơn|gần|là|từ))?\s*$",
+    re.IGNORECASE,
+)
 # "bằng 105% dự toán": a restatement of another figure.
 RESTATEMENT_BEFORE_RE = re.compile(r"(?<![\w])bằng\s*$", re.IGNORECASE)
 
@@ -137,7 +145,7 @@ LIST_ITEM_RE = re.compile(
     r"^[ \t]*(?:(?P<bullet>[-–+•*])[ \t]*)?(?:(?P<paren>\(\d{1,2}\))|(?P<num>\d{1,2})[.)](?!\d)|(?P<letter>[a-zđ])\))?[ \t]*",
     re.MULTILINE,
 )
-TARGET_HEADING_RE = re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE)
+TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------------- years
 
@@ -158,7 +166,7 @@ INDICATOR_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 INDICATOR_TRAIL_RE = re.compile(
-    r"(?:\s|,|:|(?<![\w])(?:phấn\s+đấu|đạt(?:\s+(?:tỷ\s+lệ|mức))?|tăng(?:\s+thêm)?|có\s+thêm|giảm(?:\s+xuống)?|còn|chiếm|lên|ổn\s+định"
+    r"(?:\s|,|:|(?<![\w])(?:phấn\s+đấu|đạt(?:\s+(?:tỷ\s+lệ|mức))?|tăng(?:\s+thêm)?|có\s+thêm|giảm(?:\s+xuống)?|xuống|còn|chiếm|lên|ổn\s+định"
     r"|ở\s+mức|tối\s+thiểu|ít\s+nhất|trên|dưới|khoảng|từ|hơn|là|đạt\s+từ|ước\s+đạt|ước)(?![\w]))+$",
     re.IGNORECASE,
 )
