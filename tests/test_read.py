@@ -445,6 +445,14 @@ def test_read_error_carries_path_and_reason(tmp_path):
     assert info.value.path == str(p) and info.value.reason == "empty file"
 
 
+def test_read_error_pickles_for_worker_processes():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(ReadError("/x/a.pdf", "no text layer (scanned image?)")))
+    assert (err.path, err.reason, str(err)) == ("/x/a.pdf", "no text layer (scanned image?)",
+                                                 "/x/a.pdf: no text layer (scanned image?)")
+
+
 def test_read_bytes_equivalent(tmp_path):
     data = DOC.encode("utf-16")
     assert read_bytes(data, "x.txt").text == read_path(write(tmp_path, "x.txt", data)).text

@@ -148,6 +148,7 @@ LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 # Characters of the Latin-1/Windows-1252 range that Unicode Vietnamese text rarely holds but
 # the legacy encodings are made of.  Cheap pre-filter before decoding candidates.
 _LEGACY_HINT_RE = re.compile(r"[\u00a1-\u00bf\u00c4-\u00c8\u00ca-\u00d1\u00d4-\u00d8\u00db\u00dc\u00de-\u00e1\u00e4-\u00e8\u00ea-\u00f1\u00f4-\u00f8\u00fb-\u00ff]")
+_COMMON_VN_ONLY = "đươạảấầậệịộợụựă"
 _VN_UNICODE_RE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
@@ -156,6 +157,12 @@ def legacy_in_text(text: str, sample: int = 200_000) -> str | None:
     range standing for Vietnamese letters, e.g. a .docx typed with .VnTime or a UTF-8 file
     converted from VNI as Latin-1), or None."""
     s = text[:sample]
+    if s.isascii():
+        return None
+    # Unicode Vietnamese is full of letters that no legacy text seen through Latin-1 has;
+    # counting a few of them with str.count is much cheaper than the regexes below
+    if sum(s.count(c) for c in _COMMON_VN_ONLY) >= max(8, len(s) // 400):
+        return None
     hints = len(_LEGACY_HINT_RE.findall(s))
     if hints < 8:
         return None
