@@ -273,6 +273,14 @@ def test_page_scraped_twice_marks_the_earlier_copy():
     assert c.is_repeated(text.index(BODY[0]))
 
 
+def test_teaser_cut_inside_a_line_is_marked_to_the_cut():
+    cut = BODY[7][:40] + "…"
+    teaser = BODY[:7] + [cut]
+    text = "\n".join(teaser + ["Xem tiếp"] + BODY + REST)
+    (a, b), = find_repeats(text)
+    assert text[a:b] == "\n".join(teaser)
+
+
 def test_three_copies_keep_only_the_last():
     block = "\n".join(BODY)
     text = "\n".join([block, "Phần giữa trang.", block, block]) + "\n"

@@ -6,7 +6,8 @@ words and ``min_chars`` characters; short and boilerplate lines such as "- Lưu:
 evidence) that appears again later in the same order, with at least ``min_total`` characters.
 The EARLIER copy is reported, so the last (usually the complete) copy is the one whose facts
 count.  Lines are compared by hash with whitespace collapsed; the run is then widened over
-the equal short lines just before and after it.  Time is linear in the number of lines.
+the equal short lines just before and after it, and over a last line that was cut off
+(a prefix of the corresponding full line).  Time is linear in the number of lines.
 """
 from __future__ import annotations
 
@@ -71,6 +72,9 @@ def find_repeats(text: str, min_lines: int = MIN_LINES, min_total: int = MIN_TOT
             while b2 + 1 < n and b + 1 < a2 and _same(keys, b + 1, b2 + 1):
                 b += 1
                 b2 += 1
+            # a teaser cut off inside a line: the cut line is a prefix of the full one
+            if b2 + 1 < n and b + 1 < a2 and _is_cut(keys[b + 1], keys[b2 + 1]):
+                b += 1
             while a < b and not keys[a]:
                 a += 1
             while b > a and not keys[b]:
@@ -94,3 +98,8 @@ def find_repeats(text: str, min_lines: int = MIN_LINES, min_total: int = MIN_TOT
 def _same(keys: list[str], i: int, j: int) -> bool:
     a, b = keys[i], keys[j]
     return a == b or " ".join(a.split()) == " ".join(b.split())
+
+
+def _is_cut(part: str, whole: str) -> bool:
+    part = " ".join(part.split())
+    return len(part) >= 20 and len(part) < len(whole) and " ".join(whole.split()).startswith(part.rstrip(".… "))
