@@ -182,7 +182,7 @@ def _list_items(text: str, figures_at: list[int]) -> dict[int, _Item]:
             total_len += e - s
         heading = _heading_before(text, run[0][3])
         between = [text[run[k][4]:run[k + 1][3]] for k in range(n - 1)]
-        cue = bool(TARGET_HEADING_RE.search(heading)) or any(TARGET_HEADING_RE.search(b) for b in between)
+        cue = _is_target_heading(heading) or any(_is_target_heading(b.strip()) for b in between)
         dense = run[0][0] == "paren" and n >= 3 and with_fig >= 0.6 * n and total_len / n <= 260
         if not (dense or (cue and with_fig >= max(1, 0.5 * n))):
             continue
@@ -208,6 +208,19 @@ def _heading_year(text: str, pos: int) -> int | None:
                 return ys[-1][1]
         end = start
     return None
+
+
+def _is_target_heading(line: str) -> bool:
+    """A heading ("3. Chỉ tiêu chủ yếu:", "II. MỤC TIÊU NĂM 2025", "Phấn đấu đến năm 2026:") that
+    introduces targets: short, and either ending with a colon or without a final full stop."""
+    if not line or len(line) > 200:
+        return False
+    m = TARGET_HEADING_RE.search(line)
+    if not m:
+        return False
+    if line.endswith(":"):
+        return True
+    return not line.endswith((".", ";")) and m.group(0).lower().startswith(("chỉ", "mục"))
 
 
 def _heading_before(text: str, pos: int) -> str:
@@ -248,7 +261,7 @@ def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item |
     base = BASE_YEAR_RE.search(text, s, e)
     if base:
         return int(base.group(1)) + 1
-    if item is not None:
+    if item is not None and item.heading_year:
         return item.heading_year
     line_end = text.find("\n", pos)
     if line_end != -1 and text[text.rfind("\n", 0, pos) + 1:line_end].rstrip().endswith(":"):

@@ -1,0 +1,137 @@
+"""Project finder: each pattern on short documents written here, the negatives included
+(lakes, rivers, tourism sites, information systems, agencies, generic plurals, unnamed works)."""
+from __future__ import annotations
+
+from graph_builder.clean import clean_text
+from graph_builder.find.projects import find_projects
+from graph_builder.model import DocumentMeta, Project, SourceText
+
+
+def projects(text: str) -> list[Project]:
+    source = SourceText("t.txt", text, "utf-8", "txt", "0")
+    found = find_projects(clean_text(source), DocumentMeta())
+    for p in found:  # every quote is an exact one-line substring at its span
+        assert source.text[p.start:p.end] == p.quote
+        assert "\n" not in p.quote
+    return found
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in projects(text)]
+
+
+# ------------------------------------------------------------------------------- positives
+
+def test_shared_head_list_and_abbreviations_expanded():
+    found = projects("Hỗ trợ triển khai các khu, cụm công nghiệp, nhất là Khu công nghiệp Đông Bình, Bình Tân "
+                     "và Cụm công nghiệp Thuận An. Tập trung một số KCN trọng điểm như KCN Tam Anh 2.\n")
+    assert [p.name for p in found] == ["Khu công nghiệp Đông Bình", "Khu công nghiệp Bình Tân",
+                                       "Cụm công nghiệp Thuận An", "Khu công nghiệp Tam Anh 2"]
+    assert found[0].quote == found[1].quote == "Khu công nghiệp Đông Bình, Bình Tân"
+    assert [p.kind for p in found] == ["industrial_park", "industrial_park", "industrial_cluster", "industrial_park"]
+
+
+def test_colon_list_and_parenthesised_list_after_a_head():
+    text = ("Trình phê duyệt từ 4 - 8 khu công nghiệp mới (như khu công nghiệp: Lập Thạch I, Lập Thạch II, "
+            "Tam Dương II - Khu B, Chấn Hưng và một số khu công nghiệp có tiềm năng khác).\n"
+            "Hoàn thành các Trung tâm y tế tuyến huyện (Bình Xuyên, Yên Lạc, Lập Thạch).\n")
+    assert names(text) == ["Khu công nghiệp Lập Thạch I", "Khu công nghiệp Lập Thạch II",
+                           "Khu công nghiệp Tam Dương II - Khu B", "Khu công nghiệp Chấn Hưng",
+                           "Trung tâm y tế huyện Bình Xuyên", "Trung tâm y tế huyện Yên Lạc",
+                           "Trung tâm y tế huyện Lập Thạch"]
+
+
+def test_numbered_siblings():
+    assert names("Xây dựng Khu công nghiệp Đồng Văn I, II và Quốc lộ 1A, 14E.\n") == [
+        "Khu công nghiệp Đồng Văn I", "Khu công nghiệp Đồng Văn II", "Quốc lộ 1A", "Quốc lộ 14E"]
+
+
+def test_roads_airports_ports_channels_corridors():
+    text = ("Tập trung giải phóng mặt bằng hoàn thành Quốc lộ 14E; khẩn trương thi công hoàn thiện đường Võ Chí Công. "
+            "Nâng cấp QL2A. Khai thác Cảng hàng không Chu Lai gắn với Khu phi thuế quan Tam Quang; xã hội hóa luồng "
+            "Cửa Lở. Thúc đẩy hình thành tuyến hành lang kinh tế Đông Tây kết nối Quảng Nam với Nam Lào.\n")
+    found = projects(text)
+    assert [(p.name, p.kind) for p in found] == [
+        ("Quốc lộ 14E", "road"), ("Đường Võ Chí Công", "road"), ("Quốc lộ 2A", "road"),
+        ("Cảng hàng không Chu Lai", "airport"), ("Khu phi thuế quan Tam Quang", "economic_zone"),
+        ("Luồng Cửa Lở", "channel"), ("Hành lang kinh tế Đông Tây", "economic_corridor")]
+
+
+def test_hospitals_health_centres_schools():
+    text = ("Hoàn thành Đề án phát triển Bệnh viện đa khoa Vĩnh Long trở thành bệnh viện hạng I. "
+            "Sửa chữa trang thiết bị Trung tâm điều dưỡng người tâm thần nhằm tăng khả năng tiếp nhận. "
+            "Đầu tư Trung tâm Y tế huyện Sơn Hà, Bệnh viện Đa khoa tỉnh và Trường THPT Trần Phú.\n")
+    found = projects(text)
+    assert [(p.name, p.kind) for p in found] == [
+        ("Bệnh viện đa khoa Vĩnh Long", "hospital"), ("Trung tâm điều dưỡng người tâm thần", "hospital"),
+        ("Trung tâm Y tế huyện Sơn Hà", "hospital"), ("Bệnh viện Đa khoa tỉnh", "hospital"),
+        ("Trường THPT Trần Phú", "school")]
+
+
+def test_named_investment_projects():
+    text = ("Hoàn thành dự án Khu liên hợp xử lý chất thải rắn Hòa Phú và xử lý tài sản nhà máy xử lý chất thải rắn hiện hữu. "
+            "Sớm thực hiện dự án xây dựng thành phố thông minh tại thành phố Tam Kỳ do Koica tài trợ. "
+            "Đẩy nhanh dự án đầu tư nạo vét thoát lũ sông Trường Giang; bố trí vốn cho dự án Trung tâm dữ liệu tỉnh Phú Thọ.\n")
+    found = projects(text)
+    assert [p.name for p in found] == [
+        "Khu liên hợp xử lý chất thải rắn Hòa Phú", "Dự án xây dựng thành phố thông minh tại thành phố Tam Kỳ",
+        "Dự án đầu tư nạo vét thoát lũ sông Trường Giang", "Dự án Trung tâm dữ liệu tỉnh Phú Thọ"]
+    assert found[0].quote == "dự án Khu liên hợp xử lý chất thải rắn Hòa Phú"
+
+
+def test_enumeration_of_projects_items_as_a_whole():
+    text = ("Tập trung hoàn thành các dự án chuyển tiếp như: Quản lý nguồn nước và ngập lụt Vĩnh Phúc; "
+            "Trường THPT Trần Phú; các Trung tâm y tế tuyến huyện (Bình Xuyên, Yên Lạc); "
+            "Đường trục Bắc Nam đô thị Vĩnh Phúc (từ QL2A tránh đến đường Vành đai 3); "
+            "Đường Vành đai 4, đoạn từ Bình Xuyên đi Vĩnh Tường, giai đoạn 2; Tuyến đường Vành đai 5 - Thủ đô…\n")
+    assert names(text) == [
+        "Quản lý nguồn nước và ngập lụt Vĩnh Phúc", "Trường THPT Trần Phú", "Trung tâm y tế huyện Bình Xuyên",
+        "Trung tâm y tế huyện Yên Lạc", "Đường trục Bắc Nam đô thị Vĩnh Phúc (từ QL2A tránh đến đường Vành đai 3)",
+        "Đường Vành đai 4, đoạn từ Bình Xuyên đi Vĩnh Tường, giai đoạn 2", "Tuyến đường Vành đai 5 - Thủ đô"]
+
+
+def test_same_project_twice_is_one_entry():
+    assert names("Hoàn thành KCN Tam Thăng mở rộng. Thu hút đầu tư vào Khu công nghiệp Tam Thăng mở rộng.\n") == [
+        "Khu công nghiệp Tam Thăng mở rộng"]
+
+
+# ------------------------------------------------------------------------------- negatives
+
+def test_natural_features_tourism_sites_and_information_systems():
+    text = ("Hoàn chỉnh công tác quản lý, khai thác hồ Đầm Vạc, hồ Đại Lải và sông Trường Giang. "
+            "Kết nối các điểm du lịch với trung tâm du lịch Hội An, Mỹ Sơn và Khu du lịch Mỹ Khê. "
+            "Vận hành hiệu quả Hệ thống thông tin báo cáo tỉnh (LRIS); khai thác Trung tâm điều hành thông minh tỉnh (IOC).\n")
+    assert names(text) == []
+
+
+def test_agencies_places_and_common_words_are_not_projects():
+    text = ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở thực hiện. Ban Quản lý các Khu công nghiệp tỉnh chủ trì; "
+            "Ban Quản lý Khu kinh tế Dung Quất phối hợp; Cảng vụ Hàng hải Quảng Nam phối hợp. Chỉnh trang quận Cầu Giấy. "
+            "Nâng cao chất lượng Trung tâm Phục vụ hành chính công và Trung tâm cấp cứu 115. Trường hợp vi phạm thì xử lý. "
+            "Bảo vệ môi trường Xanh. Quán triệt đường lối của Đảng; vận hành đường dây nóng 1022; đáp ứng nhu cầu Nhân dân.\n")
+    assert names(text) == []
+
+
+def test_generic_plurals_and_unnamed_works_are_not_projects():
+    text = ("Khai thác có hiệu quả các Khu công nghiệp trên địa bàn tỉnh, hỗ trợ doanh nghiệp trong Khu công nghiệp. "
+            "Xây dựng các công trình vượt sông Trường Giang; các trạm y tế xã, phường và trung tâm y tế huyện; "
+            "các Bệnh viện chuyên khoa trên địa bàn tỉnh. Thu hút 3-4 dự án FDI; rà soát các dự án đầu tư công; "
+            "danh mục dự án mời gọi đầu tư giai đoạn 2023 - 2025; Ban Quản lý dự án đầu tư xây dựng tỉnh; "
+            "tỷ lệ lấp đầy các KCN Quảng Ngãi; thu hút vào các khu công nghiệp giai đoạn 2021-2030.\n")
+    assert names(text) == []
+
+
+def test_connection_end_points_are_not_projects():
+    text = ("Đầu tư các tuyến đường kết nối đường cao tốc, Quốc lộ 1A với đường Võ Chí Công; "
+            "xây dựng tuyến đường từ Quốc lộ 19 đến Cảng Quy Nhơn.\n")
+    assert names(text) == []
+
+
+def test_enumeration_of_documents_is_not_projects():
+    assert names("Triển khai các đề án, chương trình như: Đề án 06, Chương trình chuyển đổi số của tỉnh.\n") == []
+
+
+def test_never_raises_on_odd_text():
+    for text in ("", "KCN", "Khu công nghiệp:", "như:", "dự án “", "Quốc lộ", "các Trung tâm y tế tuyến huyện (",
+                 "cầu", "QL", "khu công nghiệp: , , ,", "x" * 1000):
+        projects(text)

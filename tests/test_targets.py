@@ -1,0 +1,193 @@
+"""Target finder: each pattern on short documents written here, the negatives included
+(achieved results, estimates, allocations, dates, section numbers, citations, quotes)."""
+from __future__ import annotations
+
+import pytest
+
+from graph_builder.clean import clean_text
+from graph_builder.find.targets import find_targets
+from graph_builder.model import DocumentMeta, SourceText, Target
+
+
+def targets(text: str, plan_year: int | None = 2025, doc_type: str | None = "Kế hoạch") -> list[Target]:
+    source = SourceText("t.txt", text, "utf-8", "txt", "0")
+    clean = clean_text(source)
+    found = find_targets(clean, DocumentMeta(doc_type=doc_type, plan_year=plan_year), [])
+    for t in found:  # every quote is an exact one-line substring at its span
+        assert source.text[t.start:t.end] == t.quote
+        assert "\n" not in t.quote
+        assert t.quote in source.text
+    return found
+
+
+def values(found: list[Target]) -> list[tuple[str, str, str]]:
+    return [(t.value, t.unit, t.comparator) for t in found]
+
+
+# ------------------------------------------------------------------------------ target lists
+
+def test_numbered_target_list_one_entry_per_figure():
+    doc = (
+        "3. Chỉ tiêu chủ yếu:\n"
+        "(1) Tổng sản phẩm trên địa bàn (GRDP giá so sánh 2010) tăng 7,5-8%.\n"
+        "(2) Tỷ lệ vốn đầu tư/GRDP trên 30%.\n"
+        "(3) Thu ngân sách trên địa bàn đạt 23.600 tỷ đồng, trong đó thu nội địa 20.100 tỷ đồng.\n"
+        "(4) Phân đầu có thêm ít nhất 07 xã đạt chuẩn nông thôn mới, nâng số xã đạt chuẩn lên 137 xã/193 xã, đạt tỷ lệ 71%.\n"
+        "(5) Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 20,3%.\n"
+        "(6) Số giường bệnh trên 1 vạn dân đạt 48,3 giường/vạn dân.\n"
+        "(7) 80% trở lên xã, phường, thị trấn an toàn về an ninh, trật tự.\n"
+    )
+    found = targets(doc, plan_year=2024)
+    assert values(found) == [
+        ("7,5-8", "%", "range"), ("30", "%", ">"), ("23.600", "tỷ đồng", "="), ("20.100", "tỷ đồng", "="),
+        ("07", "xã", ">="), ("137", "xã", "="), ("71", "%", "="), ("20,3", "%", "<"),
+        ("48,3", "giường/vạn dân", "="), ("80", "%", ">="),
+    ]
+    by_value = {t.value: t for t in found}
+    assert by_value["23.600"].list_item == by_value["20.100"].list_item == "(3)"
+    assert by_value["7,5-8"].range == (7.5, 8.0) and by_value["7,5-8"].value_num is None
+    assert by_value["23.600"].value_num == 23600 and by_value["48,3"].value_num == 48.3
+    assert by_value["07"].value_num == 7
+    assert by_value["20.100"].indicator == "Thu nội địa"
+    assert by_value["71"].indicator.startswith("Tỷ lệ")
+    assert all(t.year == 2024 for t in found)
+    # "5 tuổi", "1 vạn dân", "193 xã" and "2010" are parts of indicators, not targets
+    assert not {"5", "1", "193", "2010"} & set(by_value)
+
+
+def test_dash_list_under_target_heading_and_year_from_heading():
+    doc = ("II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n"
+           "- Tốc độ tăng trưởng kinh tế (GRDP) đạt 8-8,5%.\n"
+           "- Tổng kim ngạch xuất khẩu đạt 3.000 triệu USD.\n"
+           "- Tỷ lệ trường đạt chuẩn quốc gia 70%.\n")
+    found = targets(doc, plan_year=None)
+    assert values(found) == [("8-8,5", "%", "range"), ("3.000", "triệu USD", "="), ("70", "%", "=")]
+    assert [t.year for t in found] == [2026, 2026, 2026]
+    assert all(t.list_item is None for t in found)
+
+
+def test_task_list_with_few_figures_is_not_a_target_list():
+    doc = ("2.1. Sở Tài chính\n"
+           "(1) Phối hợp với Cục Thuế rà soát các khoản thu, bảo đảm thu đúng, thu đủ theo quy định.\n"
+           "(2) Tham mưu báo cáo Bộ Tài chính số kinh phí tiết kiệm 5% chi thường xuyên năm 2024.\n"
+           "(3) Chủ trì rà soát các nguồn lực bổ sung cho kế hoạch đầu tư công trung hạn.\n")
+    assert targets(doc) == []
+
+
+# --------------------------------------------------------------------- phấn đấu statements
+
+@pytest.mark.parametrize("trigger", ["Phấn đấu", "Phân đầu", "phần đầu", "phấn đầu"])
+def test_strive_statement_and_typos(trigger):
+    doc = f"Tăng cường thu gom rác thải. {trigger} tỷ lệ thu gom chất thải rắn sinh hoạt khu vực đô thị đạt 97%, khu vực nông thôn đạt 85%.\n"
+    found = targets(doc)
+    assert values(found) == [("97", "%", "="), ("85", "%", "=")]
+    assert found[0].indicator == "Tỷ lệ thu gom chất thải rắn sinh hoạt khu vực đô thị"
+    assert found[1].indicator == "Tỷ lệ thu gom chất thải rắn sinh hoạt khu vực nông thôn"
+    assert found[1].quote == "khu vực nông thôn đạt 85%"
+
+
+def test_strive_counts_and_year_in_sentence():
+    doc = ("Phấn đấu đến hết năm 2024, toàn tỉnh có thêm 05 xã đạt chuẩn NTM, 04 xã đạt chuẩn NTM nâng cao.\n"
+           "Năm 2025, phấn đấu đón 11,1 triệu lượt khách du lịch với tổng thu từ du lịch ước đạt khoảng 4,5 nghìn tỷ đồng.\n")
+    found = targets(doc, plan_year=2030)
+    assert values(found) == [("05", "xã", "="), ("04", "xã", "="), ("11,1", "triệu lượt khách", "="),
+                             ("4,5", "nghìn tỷ đồng", "≈")]
+    assert [t.year for t in found] == [2024, 2024, 2025, 2025]
+
+
+def test_comparators():
+    doc = ("Phấn đấu tỷ lệ giải ngân đạt tối thiểu 95% vốn kế hoạch giao.\n"
+           "Phấn đấu giải ngân đạt từ 90% trở lên.\n"
+           "Phấn đấu tỷ lệ hộ nghèo còn khoảng 0,3%.\n"
+           "Phấn đấu tỷ lệ nợ xấu không quá 2%.\n"
+           "Phấn đấu thu ngân sách đạt trên 27 nghìn tỷ đồng.\n"
+           "Phấn đấu tạo việc làm tăng thêm từ 16-17 nghìn lao động.\n"
+           "Phấn đấu từ 4 đến 8 khu công nghiệp mới được phê duyệt.\n")
+    assert values(targets(doc)) == [("95", "%", ">="), ("90", "%", ">="), ("0,3", "%", "≈"), ("2", "%", "<="),
+                                    ("27", "nghìn tỷ đồng", ">"), ("16-17", "nghìn lao động", "range"),
+                                    ("4 đến 8", "khu công nghiệp", "range")]
+
+
+def test_value_notation_kept_and_parsed():
+    doc = "Phấn đấu tổng tỷ suất sinh đạt 1,87 con/phụ nữ; thu hút 1.250,5 tỷ đồng; tăng thêm 02 phường, thị trấn văn minh.\n"
+    found = targets(doc)
+    assert [(t.value, t.value_num, t.unit) for t in found] == [
+        ("1,87", 1.87, "con/phụ nữ"), ("1.250,5", 1250.5, "tỷ đồng"), ("02", 2, "phường, thị trấn")]
+
+
+# ----------------------------------------------------------------------- target verbs in body
+
+def test_target_verb_in_directive_sentence():
+    doc = ("Duy trì chương trình dân số, đảm bảo mức sinh thay thế với tổng tỷ suất sinh đạt 1,87 con/phụ nữ.\n"
+           "Quyết tâm giải ngân kế hoạch vốn đầu tư công năm 2024 đạt từ 95% trở lên.\n"
+           "Thực hiện đúng quy định và hoàn thành 100% chỉ tiêu tuyển chọn, gọi công dân nhập ngũ.\n"
+           "Lập hồ sơ trình Thủ tướng Chính phủ phê duyệt từ 4 - 8 khu công nghiệp mới.\n")
+    found = targets(doc)
+    assert values(found) == [("1,87", "con/phụ nữ", "="), ("95", "%", ">="), ("100", "%", "="),
+                             ("4 - 8", "khu công nghiệp", "range")]
+    assert found[0].indicator == "Tổng tỷ suất sinh"
+    assert found[1].year == 2024
+    assert found[2].indicator == "Tỷ lệ hoàn thành chỉ tiêu tuyển chọn"
+
+
+def test_year_from_comparison_base_and_sub_items_when_no_plan_year():
+    doc = ("Phấn đấu tổng mức bán lẻ hàng hóa tăng 11,3% so với năm 2023.\n"
+           "- Phấn đấu tỷ lệ giải ngân đạt tối thiểu 95% vốn kế hoạch giao, trong đó:\n"
+           "+ Cấp tỉnh sớm phân bổ kế hoạch vốn đầu tư công năm 2024 cho các dự án.\n")
+    found = targets(doc, plan_year=None)
+    assert [(t.value, t.year) for t in found] == [("11,3", 2024), ("95", 2024)]
+
+
+def test_plan_year_used_when_sentence_states_none():
+    found = targets("Phấn đấu tỷ lệ che phủ rừng đạt 58,92%.\n", plan_year=2024)
+    assert found[0].year == 2024
+    found = targets("Phấn đấu tỷ lệ che phủ rừng đạt 58,92% so với năm 2023.\n", plan_year=2024)
+    assert found[0].year == 2024  # a comparison base is not the target year
+
+
+# ------------------------------------------------------------------------------ negatives
+
+def test_achieved_and_estimated_results_are_not_targets():
+    doc = ("Năm 2024, GRDP ước tăng 7,2%; tổng thu ngân sách ước đạt 21.500 tỷ đồng, bằng 105% dự toán.\n"
+           "Thu hút vốn FDI đạt trên 500 triệu USD, tăng 8,3% so với cùng kỳ.\n"
+           "Kim ngạch xuất khẩu 9 tháng đạt 2.100 triệu USD.\n"
+           "Tính đến ngày 30/9/2024, tỷ lệ giải ngân vốn đầu tư công đạt 55%.\n"
+           "Toàn tỉnh đã đạt 120 xã nông thôn mới. Hiện nay toàn tỉnh có 12 khu công nghiệp.\n")
+    assert targets(doc) == []
+
+
+def test_allocations_programme_sizes_and_counts_are_not_targets():
+    doc = ("Cấp tỉnh sớm phân bổ kế hoạch vốn bổ sung khoảng 1.000 tỷ đồng cho các dự án.\n"
+           "Thực hiện giải ngân chương trình tín dụng 30 nghìn tỷ đồng cho vay lĩnh vực lâm sản.\n"
+           "Bố trí 500 tỷ đồng để thực hiện chương trình. Hỗ trợ 2 triệu đồng/hộ cho hộ nghèo.\n"
+           "Phấn đấu hoàn thành dự án trước ngày 30/6/2025 với tổng mức đầu tư 1.200 tỷ đồng.\n"
+           "Tháo gỡ khó khăn cho 9 dự án hạ tầng khu công nghiệp đang hoạt động. Kiện toàn 03 Tổ công tác.\n"
+           "Tham mưu cắt giảm 10% chi thường xuyên; tiết kiệm 5% chi thường xuyên.\n")
+    assert targets(doc) == []
+
+
+def test_dates_section_numbers_and_citations_are_not_targets():
+    doc = ("Điều 3. Phấn đấu thực hiện theo Nghị quyết số 01/NQ-CP ngày 05/01/2024 và Điều 163 đến 170 Luật Đất đai 2024.\n"
+           "Phấn đấu hoàn thành trước ngày 30 tháng 6 năm 2025; báo cáo Quý III/2024.\n"
+           "Phấn đấu năm 2025 người dân được hưởng dịch vụ tốt hơn.\n"
+           "Phấn đấu triển khai Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội”.\n"
+           "Phấn đấu đạt mục tiêu tăng trưởng hai con số; xóa toàn bộ nhà tạm.\n")
+    assert targets(doc) == []
+
+
+def test_report_documents_only_take_strive_statements():
+    doc = "Tổng thu ngân sách đạt 25.000 tỷ đồng. Phấn đấu năm 2025 thu ngân sách đạt 27.000 tỷ đồng.\n"
+    found = targets(doc, doc_type="Báo cáo")
+    assert values(found) == [("27.000", "tỷ đồng", "=")]
+
+
+def test_repeated_sentence_counted_once():
+    line = "(1) Phấn đấu Tổng sản phẩm trên địa bàn tỉnh tăng từ 10-11% so với năm 2024.\n"
+    more = "(2) Tỷ lệ dân số đô thị đạt 50%.\n(3) Tỷ lệ trường đạt chuẩn quốc gia đạt 87,5%.\n"
+    found = targets(line + more + "Nội dung khác ở giữa.\n" + line + more)
+    assert [t.value for t in found] == ["10-11", "50", "87,5"]
+
+
+def test_never_raises_on_odd_text():
+    for text in ("", "%", "(1)", "đạt", "Phấn đấu đạt 1.", "1-", "(1) 1/2/3 %\n(2) - %\n(3) ,5%", "x" * 1000):
+        targets(text)
