@@ -23,7 +23,6 @@ _PAGE_ROLES = frozenset(("banner", "contentinfo"))
 _NOISE_CLASS = frozenset("""menu navbar nav-menu breadcrumb breadcrumbs sidebar share social
 social-share cookie cookies cookie-banner advert advertisement ads""".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
 _OTHER = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -82,7 +81,7 @@ def _inline_text(node: Tag, in_content: bool) -> str:
             parts.append(" ")
         content = content or cur.name in ("article", "main")
         stack.extend((child, content) for child in reversed(cur.contents))
-    return _WS.sub(" ", "".join(parts)).strip()
+    return " ".join("".join(parts).split())
 
 
 def html_to_text(markup: str) -> str:
@@ -93,7 +92,7 @@ def html_to_text(markup: str) -> str:
 
     def flush() -> None:
         if current:
-            line = _WS.sub(" ", "".join(current)).strip()
+            line = " ".join("".join(current).split())
             current.clear()
             if line:
                 lines.append(line)
