@@ -38,21 +38,28 @@ def export_rdf_cmd(fmt: str | None, base: str | None, output: str, no_vocabulary
       legalkg export rdf -o graph.ttl
       legalkg export rdf --format nt --base https://data.example.gov.vn/ -o graph.nt
     """
-    from ..export.rdf import DEFAULT_BASE, export_rdf
+    from ..export.rdf import DEFAULT_BASE, check_base, export_rdf
     from ..write import open_store
 
+    try:
+        base = check_base(base or DEFAULT_BASE)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--base") from e
     if fmt is None:
         suffix = Path(output).suffix.lower()
         fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}.get(suffix, "turtle")
     try:
         with open_store(store_uri) as store:
             if output == "-":
-                stats = export_rdf(store, sys.stdout, fmt, base or DEFAULT_BASE, vocabulary=not no_vocabulary)
+                stats = export_rdf(store, sys.stdout, fmt, base, vocabulary=not no_vocabulary)
             else:
-                tmp = Path(output + ".part")
-                with tmp.open("w", encoding="utf-8") as fh:
-                    stats = export_rdf(store, fh, fmt, base or DEFAULT_BASE, vocabulary=not no_vocabulary)
-                tmp.replace(output)
+                tmp = Path(output + ".part")  # a half-written export never takes the file's name
+                try:
+                    with tmp.open("w", encoding="utf-8") as fh:
+                        stats = export_rdf(store, fh, fmt, base, vocabulary=not no_vocabulary)
+                    tmp.replace(output)
+                finally:
+                    tmp.unlink(missing_ok=True)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
     for w in stats.warnings[:20]:
