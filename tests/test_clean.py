@@ -121,7 +121,9 @@ tốt các nội dung sau:
 
 1. Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí 
 
-kinh phí thực hiện các nhiệm vụ được giao trong giai đoạn 
+kinh phí thực hiện các nhiệm vụ phát triển kinh tế - xã hội của địa phương, kinh tế
+
+- xã hội vùng đồng bào dân tộc thiểu số và miền núi được giao trong giai đoạn 
 
 2026 - 2030, bảo đảm đúng quy định. 
 
@@ -179,7 +181,8 @@ def test_pdf_like_text_is_wrapped_and_joined():
             "pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024, Ủy ban nhân dân tỉnh "
             "yêu cầu các sở, ngành, địa phương thực hiện tốt các nội dung sau:") in got
     assert ("1. Sở Tài chính chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí kinh phí thực hiện "
-            "các nhiệm vụ được giao trong giai đoạn 2026 - 2030, bảo đảm đúng quy định.") in got
+            "các nhiệm vụ phát triển kinh tế - xã hội của địa phương, kinh tế - xã hội vùng đồng bào dân tộc "
+            "thiểu số và miền núi được giao trong giai đoạn 2026 - 2030, bảo đảm đúng quy định.") in got
     # across a page break with its page number (blanked), before a capital at the margin,
     # and across a hyphen inside a document number
     item_a = next(line for line in got if line.startswith("a) Rà soát"))

@@ -47,6 +47,7 @@ _LABEL_RE = re.compile(
     )""",
     re.X,
 )
+_DASH_LOWER_RE = re.compile(r"-\s+[" + LOWER + r"]")
 _PROSE_RE = re.compile(r"[.;] \S")
 _LONE_NUMBER_RE = re.compile(r"[\d\s./-]*$")
 _DIGIT_THEN_CAPITAL_RE = re.compile(r"\d+\s+[" + UPPER + r"]")
@@ -95,14 +96,19 @@ def join_soft_breaks(text: str) -> str:
             return gap  # a number line right after the line: content, not a page footer
         if "|" in prev or "|" in nxt:
             return gap
-        if _LABEL_RE.match(nxt) or _all_caps(prev) or _all_caps(nxt):
+        if _all_caps(prev) or _all_caps(nxt):
+            return gap
+        full = long_line is not None and len(prev) >= long_line
+        if _LABEL_RE.match(nxt):
+            # "kinh tế" / "- xã hội" at the page margin: a dash before a lower-case word
+            if full and _DASH_LOWER_RE.match(nxt):
+                return " " * len(gap)
             return gap
         first = nxt[0]
         if len(prev) >= 2 and prev[-1] == "-" and prev[-2].isalnum() and first.isalnum():
             return " " * len(gap)  # "04-" / "NQ/TU"
         if first.islower():
             return " " * len(gap)
-        full = long_line is not None and len(text[ls:s].rstrip()) >= long_line
         if first.isdigit():
             if _LONE_NUMBER_RE.match(nxt):
                 return gap
