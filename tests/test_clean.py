@@ -399,3 +399,26 @@ def test_clean_quotes_come_from_source():
 def test_crlf_text_joins_like_lf_text():
     crlf = PDF_LIKE.replace("\n", "\r\n")
     assert lines_of(normalize_text(crlf)) == lines_of(normalize_text(PDF_LIKE))
+
+
+def test_short_paragraph_document_is_not_taken_for_wrapped_text():
+    # one paragraph per line, several of similar length: the subtitle must not be joined to
+    # the opening paragraph just because both are long
+    sub = ("Thực hiện Nghị quyết số 45/NQ-CP ngày 28/02/2025 của Chính phủ về nhiệm vụ, giải pháp "
+           "đẩy mạnh chuyển đổi số, phát triển kinh tế số năm 2025")
+    paragraphs = [
+        "Thực hiện Nghị quyết số 45/NQ-CP ngày 28 tháng 02 năm 2025 của Chính phủ, Ủy ban nhân dân tỉnh ban "
+        "hành Chương trình hành động với các nội dung chủ yếu như sau:",
+        "1. Quán triệt đầy đủ các nhiệm vụ, giải pháp tại Nghị quyết; xác định rõ nhiệm vụ, thời hạn hoàn "
+        "thành và trách nhiệm của từng cơ quan, đơn vị.",
+        "- Chủ trì, phối hợp với Sở Nội vụ, Văn phòng UBND tỉnh vận hành hiệu quả Hệ thống thông tin giải "
+        "quyết thủ tục hành chính; hoàn thành trước ngày 30/6/2025.",
+        "- Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; tham mưu UBND tỉnh "
+        "kế hoạch phát triển hạ tầng số trong năm 2025.",
+        "Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí vốn đầu tư công năm 2025 cho các dự án chuyển "
+        "đổi số; hoàn thành trước ngày 15 tháng 4 năm 2025.",
+    ]
+    text = "\n".join(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 35/CTr-UBND", "Bình Định, ngày 10 tháng 3 năm 2025",
+                      "", "CHƯƠNG TRÌNH HÀNH ĐỘNG", sub, ""] + paragraphs) + "\n"
+    assert wrap_width(text) == 0
+    assert normalize_text(text) == text

@@ -54,17 +54,24 @@ _DIGIT_THEN_CAPITAL_RE = re.compile(r"\d+\s+[" + UPPER + r"]")
 
 
 def wrap_width(text: str) -> int:
-    """The column at which the document's lines were wrapped, or 0 when they were not: many
-    substantial lines end within a narrow band below the 90th-percentile length, and that
-    length is a page width (a text with one paragraph per line has no such band)."""
-    lens = sorted(n for n in map(len, text.split("\n")) if n >= 25)
-    if len(lens) < 8:
+    """The column at which the document's lines were wrapped, or 0 when they were not.
+
+    Wrapped text (a PDF's text layer) has many substantial lines ending in a narrow band
+    just below the longest usual line, and most of those lines end inside a sentence (no
+    stop): the margin broke them.  A text with one paragraph per line has long lines of
+    every length, and they end with a stop."""
+    lines = [line for line in (raw.rstrip() for raw in text.split("\n")) if len(line) >= 25]
+    if len(lines) < 8:
         return 0
+    lens = sorted(map(len, lines))
     w = lens[int(0.9 * len(lens))]
-    if w > 220:
+    if w > 200:
         return 0
-    near = sum(1 for n in lens if 0.75 * w <= n <= 1.1 * w)
-    return w if near >= max(5, 0.3 * len(lens)) else 0
+    near = [line for line in lines if 0.8 * w <= len(line) <= 1.1 * w]
+    if len(near) < max(5, 0.25 * len(lines)):
+        return 0
+    open_ended = sum(1 for line in near if line[-1] not in _TERMINAL)
+    return w if open_ended >= 0.6 * len(near) else 0
 
 
 def _all_caps(line: str) -> bool:
