@@ -1,0 +1,539 @@
+"""Agency finder: the canonical agency vocabulary matched with spaCy's PhraseMatcher.
+
+The vocabulary is data written by the project (``graph_builder/data/agencies.yaml``):
+canonical names, abbreviations and spelling variants, levels, collective groups.  Every
+pattern is folded (``patterns.agencies.fold_text``: lower case, no tone marks, đ kept) and
+split into syllables with punctuation dropped, so that matching tolerates case, tone-mark
+placement ("Uỷ"/"Ủy"), dashes and commas inside names ("Lao động - Thương binh và Xã hội" =
+"Lao động Thương binh và Xã hội"), and "&" for "và" ("Sở KH&ĐT").
+
+Matching needs a spaCy ``Doc``.  Building one for a whole document costs more than the rest
+of the extraction, so the finder tokenises (``str.translate`` + one regex) only the *windows*
+where an agency can stand in a task's grammar — the start of a heading or sentence, the words
+after "giao", "đề nghị", "yêu cầu", "phối hợp với", the closing execution clause — and runs
+the matcher once over one Doc made of all windows.  The same matcher is the registered spaCy
+pipeline component ``vn_agencies`` (:func:`make_agency_finder`), which works on any ``Doc``.
+
+Lists of addressees ("Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND cấp huyện, các chủ đầu
+tư"; "Các Sở: Xây dựng, Tài chính, Giao thông vận tải") are read by :func:`parse_list`: heads
+are mapped to their bodies, shared heads are distributed over bare department names, vague
+groups ("các cấp, các ngành") are kept as fillers that continue a list but are never recorded.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..model import AgencyMention, CleanText
+from .patterns.agencies import (
+    COLON_RE,
+    DISTRICT_WORD_RE,
+    LIST_TAIL_RE,
+    PLACE_NAME_RE,
+    PLURAL_HEAD_RE,
+    RELATED_RE,
+    SEP_RE,
+    SHARED_HEAD_RE,
+    TINH_RE,
+    TOKEN_RE,
+    TWO_WORDS_RE,
+    fold_text,
+    heads_re,
+)
+from .patterns.common import province_regex
+
+DEFAULT_DISTRICT = "UBND các huyện, thị xã, thành phố"
+DEFAULT_COMMUNE = "UBND các xã, phường, thị trấn"
+_SPACES = " \t\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyEntry:
+    """One vocabulary entry (all its spellings map to it)."""
+
+    key: str
+    name: str
+    kind: str = "agency"  # agency | dept (a bare department name) | filler | district | commune
+    level: str = "province"  # national | province | district | commune
+    collective: bool = False
+    assignable: bool = True
+    expands: tuple[str, ...] = ()
+    place: bool = False
+    head: str | None = None  # "Sở" / "Bộ" / "Phòng" for department-based names
+    dept: str | None = None  # the department's name ("Tài chính")
+
+    @property
+    def national(self) -> bool:
+        return self.level == "national"
+
+
+@dataclass(slots=True)
+class AgencyHit:
+    """A vocabulary entry found in the text (suffixes such as "tỉnh Vĩnh Phúc" included)."""
+
+    start: int
+    end: int
+    entry: AgencyEntry
+    name: str  # canonical name (with the place name for "UBND huyện <X>")
+
+
+@dataclass(slots=True)
+class ListItem:
+    """An agency of an addressee list, resolved to its canonical name."""
+
+    name: str
+    start: int
+    end: int
+    entry: AgencyEntry
+
+    @property
+    def recordable(self) -> bool:
+        return self.entry.kind != "filler" and self.entry.assignable
+
+
+# ------------------------------------------------------------------------------ vocabulary
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("graph_builder") / "data" / name))
+
+
+def _spellings(value) -> list[str]:
+    """Variants are written "a | b | c" (names contain commas) or as a YAML list."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split("|") if v.strip()]
+    return [str(v).strip() for v in value]
+
+
+def _tokens(s: str) -> tuple[str, ...]:
+    return tuple("va" if t == "&" else t for t in TOKEN_RE.findall(fold_text(s)))
+
+
+def _replace(seq: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...] | None:
+    n = len(old)
+    out: list[str] = []
+    i = 0
+    hit = False
+    while i < len(seq):
+        if seq[i:i + n] == old:
+            out.extend(new)
+            i += n
+            hit = True
+        else:
+            out.append(seq[i])
+            i += 1
+    return tuple(out) if hit else None
+
+
+@dataclass
+class AgencyVocabulary:
+    entries: dict[str, AgencyEntry] = field(default_factory=dict)
+    patterns: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    heads: tuple[str, ...] = ()
+    so: dict[str, AgencyEntry] = field(default_factory=dict)  # folded department name -> "Sở …"
+    bo: dict[str, AgencyEntry] = field(default_factory=dict)  # folded department name -> "Bộ …"
+    starts: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of every pattern
+    single_starts: set[str] = field(default_factory=set)  # one-token patterns
+
+    def first_words(self, text: str, pos: int) -> tuple[str, str] | None:
+        m = TWO_WORDS_RE.match(text, pos)
+        if not m:
+            return None
+        return fold_text(m.group(1)), fold_text(m.group(2) or "")
+
+    def could_start(self, text: str, pos: int) -> bool:
+        """Whether an agency (or a head, or a group) may start at ``pos`` (cheap prefilter)."""
+        w = self.first_words(text, pos)
+        if w is None:
+            return False
+        w1, w2 = w
+        if w1 == "&":
+            return False
+        return (w1, "va" if w2 == "&" else w2) in self.starts or w1 in self.single_starts
+
+
+@functools.cache
+def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
+    data = yaml.safe_load(Path(path or _data_path("agencies.yaml")).read_text(encoding="utf-8"))
+    voc = AgencyVocabulary()
+    abbr = [(_tokens(a), _tokens(e)) for a, e in (data.get("abbreviations") or {}).items()]
+    seen: set[tuple[str, ...]] = set()
+
+    def variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+        out = {tokens}
+        for a, e in abbr:
+            new = set()
+            for t in out:
+                for old, rep in ((a, e), (e, a)):
+                    r = _replace(t, old, rep)
+                    if r is not None:
+                        new.add(r)
+            out |= new
+        return out
+
+    def add(entry: AgencyEntry, spellings) -> None:
+        voc.entries.setdefault(entry.key, entry)
+        pats = voc.patterns.setdefault(entry.key, [])
+        for s in spellings:
+            for t in variants(_tokens(s)):
+                if t and t not in seen:
+                    seen.add(t)
+                    pats.append(t)
+
+    # named agencies first: they win over generated names with the same spelling
+    for a in data.get("agencies") or []:
+        e = AgencyEntry(
+            key="agency:" + a["name"], name=a["name"], level=a.get("level", "province"),
+            collective=bool(a.get("collective", False)), assignable=a.get("assignable", True),
+            expands=tuple(a.get("expands") or ()), place=bool(a.get("place", False)),
+        )
+        add(e, [a["name"], *_spellings(a.get("variants"))])
+    for d in data.get("departments") or []:
+        names = [d["name"], *_spellings(d.get("variants"))]
+        folded = {_tokens(n) for n in names}
+        if d.get("so"):
+            e = AgencyEntry(key="so:" + d["name"], name="Sở " + d["name"], head="Sở", dept=d["name"])
+            add(e, ["Sở " + n for n in names])
+            for f in folded:
+                voc.so[" ".join(f)] = e
+        if d.get("bo"):
+            e = AgencyEntry(key="bo:" + d["name"], name="Bộ " + d["name"], level="national", head="Bộ", dept=d["name"])
+            add(e, ["Bộ " + n for n in names])
+            for f in folded:
+                voc.bo[" ".join(f)] = e
+    for name in data.get("district_offices") or []:
+        e = AgencyEntry(key="phong:" + name, name="Phòng " + name, level="district", head="Phòng", dept=name)
+        add(e, ["Phòng " + name])
+    # district and commune collectives: "UBND các huyện, thị xã, thành phố" in any order
+    for kind, units, level in (("district", data.get("district_units") or [], "district"),
+                               ("commune", data.get("commune_units") or [], "commune")):
+        for n in range(1, min(4, len(units)) + 1):
+            for combo in itertools.permutations(units, n):
+                if n == 1 and len(combo[0].split()) == 1 and combo[0] in ("thành", "thị"):
+                    continue
+                name = "UBND các " + ", ".join(combo)
+                e = AgencyEntry(key=f"{kind}:{name}", name=name, kind=kind, level=level, collective=True)
+                spellings = ["UBND các " + " ".join(combo)]
+                if n > 1:
+                    spellings += ["UBND " + " ".join(combo), "UBND các " + " ".join(combo[:-1]) + " và " + combo[-1],
+                                  "UBND " + " ".join(combo[:-1]) + " và " + combo[-1]]
+                add(e, spellings)
+    # bare department names (items of shared-head lists) and fillers come last
+    for d in data.get("departments") or []:
+        e = AgencyEntry(key="dept:" + d["name"], name=d["name"], kind="dept", dept=d["name"])
+        add(e, [d["name"], *_spellings(d.get("variants"))])
+    for f in data.get("fillers") or []:
+        e = AgencyEntry(key="filler:" + f, name=f, kind="filler", collective=True, assignable=False)
+        add(e, [f])
+
+    heads = tuple(data.get("heads") or ())
+    voc.heads = heads
+    for pats in voc.patterns.values():
+        for t in pats:
+            if len(t) == 1:
+                voc.single_starts.add(t[0])
+            else:
+                voc.starts.add((t[0], t[1]))
+    for h in heads:
+        t = _tokens(h)
+        if len(t) == 1:
+            voc.single_starts.add(t[0])
+        else:
+            voc.starts.add((t[0], t[1]))
+    for t in (_tokens("các sở"), _tokens("các bộ")):
+        voc.starts.add(t)
+    return voc
+
+
+# ------------------------------------------------------------------------------ matcher
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(windows):
+        if b <= a:
+            continue
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+class AgencyFinder:
+    """PhraseMatcher over the folded vocabulary; callable as a spaCy pipeline component."""
+
+    def __init__(self, vocabulary: AgencyVocabulary | None = None):
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+        from spacy.vocab import Vocab
+
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.vocab = Vocab()
+        self._Doc = Doc
+        self.matcher = PhraseMatcher(self.vocab)
+        for key, pats in self.vocabulary.patterns.items():
+            if pats:
+                self.matcher.add(key, [Doc(self.vocab, words=list(p)) for p in pats])
+        self.heads_re = heads_re(self.vocabulary.heads)
+
+    # -- windows of text -> hits --------------------------------------------------------------
+    def match_windows(self, text: str, windows: list[tuple[int, int]]) -> list[AgencyHit]:
+        """Vocabulary hits inside the given windows of ``text`` (longest match wins)."""
+        words: list[str] = []
+        bounds: list[tuple[int, int, int]] = []  # (first token index, window start, window end)
+        for a, b in _merge(windows):
+            seg = fold_text(text[a:b])
+            toks = TOKEN_RE.findall(seg)
+            if not toks:
+                continue
+            if "&" in seg:
+                toks = ["va" if t == "&" else t for t in toks]
+            bounds.append((len(words), a, b))
+            words.extend(toks)
+            words.append("|")
+        if not words:
+            return []
+        doc = self._Doc(self.vocab, words=words)
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        chosen = []
+        last_end = -1
+        for mid, s, e in matches:
+            if s >= last_end:
+                chosen.append((mid, s, e))
+                last_end = e
+        # token index -> character offsets, computed only for windows holding a match
+        import bisect
+
+        firsts = [b[0] for b in bounds]
+        offsets: dict[int, list[tuple[int, int]]] = {}
+        hits: list[AgencyHit] = []
+        strings = self.vocab.strings
+        entries = self.vocabulary.entries
+        for mid, s, e in chosen:
+            w = bisect.bisect_right(firsts, s) - 1
+            first, a, b = bounds[w]
+            offs = offsets.get(w)
+            if offs is None:
+                seg = fold_text(text[a:b])
+                offs = [(a + m.start(), a + m.end()) for m in TOKEN_RE.finditer(seg)]
+                offsets[w] = offs
+            start = offs[s - first][0]
+            end = offs[e - 1 - first][1]
+            hit = self._complete(text, start, end, entries[strings[mid]])
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _complete(self, text: str, start: int, end: int, entry: AgencyEntry) -> AgencyHit | None:
+        """Take the suffixes a name carries in the text; resolve place names."""
+        name = entry.name
+        if entry.place:
+            m = PLACE_NAME_RE.match(text, end)
+            if not m:
+                return None
+            place = " ".join(m.group(0).split())
+            return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
+        if entry.kind == "filler" or entry.collective:
+            m = RELATED_RE.match(text, end)
+            if m:
+                end = m.end()
+        if entry.head == "Phòng" or entry.key.startswith("agency:") and entry.level == "district" and not entry.collective:
+            m = DISTRICT_WORD_RE.match(text, end)
+            if m and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
+                end = m.end()
+                name = f"{name} {' '.join(m.group('unit').lower().split())}"
+            elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
+                name = f"{name} huyện"
+        if entry.level == "province" and entry.kind in ("agency",):
+            if not fold_text(text[max(start, end - 4):end]).endswith("tinh"):
+                m = TINH_RE.match(text, end)
+                if m:
+                    end = m.end()
+            p = end
+            while p < len(text) and text[p] in _SPACES:
+                p += 1
+            if p > end and fold_text(text[max(start, end - 4):end]).endswith("tinh"):
+                pm = province_regex().match(text, p)
+                if pm:
+                    end = pm.end()
+        return AgencyHit(start, end, entry, name)
+
+    # -- spaCy component --------------------------------------------------------------------
+    def __call__(self, doc):
+        """Mark the agencies of a Doc: ``doc.spans["agencies"]`` (label = canonical name) and
+        ``doc.user_data["agencies"]`` (AgencyMention list, offsets into ``doc.text``)."""
+        text = doc.text
+        mentions = mentions_from_hits(text, self.match_windows(text, [(0, len(text))]), self)
+        spans = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, label=m.name, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["agencies"] = spans
+        doc.user_data["agencies"] = mentions
+        return doc
+
+
+@functools.cache
+def agency_finder() -> AgencyFinder:
+    return AgencyFinder()
+
+
+def make_agency_finder(nlp=None, name: str = "vn_agencies") -> AgencyFinder:
+    """Factory of the ``vn_agencies`` spaCy component."""
+    return agency_finder()
+
+
+# ------------------------------------------------------------------------------ lists
+
+def _skip_spaces(text: str, p: int, limit: int) -> int:
+    while p < limit and text[p] in _SPACES:
+        p += 1
+    return p
+
+
+def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFinder,
+               limit: int | None = None, resolve=None) -> tuple[list[ListItem], int]:
+    """Read a list of agencies starting at ``pos``.
+
+    ``[heads] item (separator [heads] item)* [",..."]`` where an item is a vocabulary hit, or
+    a bare department name after a shared head ("Các Sở: Xây dựng, Tài chính") or after a
+    previous "Sở …" item ("Sở Tài chính, Kế hoạch và Đầu tư").  Returns the items (fillers
+    included; check ``recordable``) and the end of the list (``pos`` when there is none).
+    ``resolve`` maps "@district" / "@commune" to the document's names.
+    """
+    limit = len(text) if limit is None else limit
+    voc = finder.vocabulary
+    items: list[ListItem] = []
+    end = pos
+    p = pos
+    shared: str | None = None  # head distributed over bare department names
+    while p < limit:
+        q = _skip_spaces(text, p, limit)
+        hm = finder.heads_re.match(text, q, limit)
+        if hm:
+            q = hm.end()
+        sh = SHARED_HEAD_RE.match(text, q, limit)
+        if sh:
+            shared = "Bộ" if fold_text(sh.group("head")) == "bo" else "Sở"
+            q = sh.end()
+        else:
+            ph = PLURAL_HEAD_RE.match(text, q, limit)
+            if ph and ph.end() in hits and hits[ph.end()].entry.kind == "dept":
+                shared = "Bộ" if fold_text(ph.group("head")) == "bo" else "Sở"
+                q = ph.end()
+        hit = hits.get(q)
+        if hit is None:
+            break
+        entry = hit.entry
+        if entry.kind == "dept":
+            if shared is None or not text[q].isupper():
+                break
+            table = voc.bo if shared == "Bộ" else voc.so
+            full = table.get(" ".join(_tokens(text[hit.start:hit.end])))
+            if full is None:
+                break
+            items.append(ListItem(full.name, hit.start, hit.end, full))
+        else:
+            # "Các Sở, ngành: Kế hoạch và Đầu tư, …": a collective used as a shared head
+            colon = COLON_RE.match(text, hit.end, limit)
+            if colon and entry.collective and entry.level == "province" and hit.name.startswith("Các sở"):
+                nxt = hits.get(colon.end())
+                if nxt is not None and nxt.entry.kind in ("dept", "agency"):
+                    shared = "Sở"
+                    p = colon.end()
+                    end = p
+                    continue
+            if entry.head in ("Sở", "Bộ"):
+                shared = entry.head
+            if entry.expands:
+                for x in entry.expands:
+                    sub = _expansion(voc, x, resolve)
+                    items.append(ListItem(sub.name, hit.start, hit.end, sub))
+            else:
+                items.append(ListItem(hit.name, hit.start, hit.end, entry))
+        end = hit.end
+        t = LIST_TAIL_RE.match(text, end, limit)
+        if t:
+            end = t.end()
+            break
+        s = SEP_RE.match(text, end, limit)
+        if not s:
+            break
+        p = s.end()
+    return items, end
+
+
+def _expansion(voc: AgencyVocabulary, x: str, resolve) -> AgencyEntry:
+    """The entry an expansion stands for: a named agency, or the document's district /
+    commune collective ("@district")."""
+    if x.startswith("@"):
+        kind = x[1:]
+        name = resolve(x) if resolve else (DEFAULT_DISTRICT if kind == "district" else DEFAULT_COMMUNE)
+        return AgencyEntry(key=f"{kind}:{name}", name=name, kind=kind, level=kind, collective=True)
+    e = voc.entries.get("agency:" + x)
+    return e if e is not None else AgencyEntry(key="agency:" + x, name=x, collective=True)
+
+
+def district_names(hits: list[AgencyHit]) -> tuple[str, str]:
+    """The document's usual names of the district and commune collectives."""
+    d = Counter(h.name for h in hits if h.entry.kind == "district")
+    c = Counter(h.name for h in hits if h.entry.kind == "commune")
+    return (d.most_common(1)[0][0] if d else DEFAULT_DISTRICT, c.most_common(1)[0][0] if c else DEFAULT_COMMUNE)
+
+
+def mentions_from_hits(text: str, hits: list[AgencyHit], finder: AgencyFinder,
+                       districts: tuple[str, str] | None = None) -> list[AgencyMention]:
+    """Agency mentions of a text: every recordable hit, with shared-head lists expanded and
+    "sở, ban, ngành, địa phương" split into its bodies."""
+    by_start = {h.start: h for h in hits}
+    dist, comm = districts or district_names(hits)
+
+    def resolve(x: str) -> str:
+        return dist if x == "@district" else comm
+
+    out: list[AgencyMention] = []
+    covered = -1
+    for h in hits:
+        if h.start < covered:
+            continue
+        # a list starting here (shared heads need the list grammar)
+        begin = h.start
+        head = text.rfind("\n", 0, begin)
+        for rx in (SHARED_HEAD_RE, PLURAL_HEAD_RE):
+            for m in rx.finditer(text, max(head + 1, begin - 30), begin + 1):
+                if m.end() == begin:
+                    begin = m.start()
+        items, end = parse_list(text, begin, by_start, finder, resolve=resolve)
+        if not items:
+            if h.entry.kind in ("dept", "filler") or not h.entry.assignable:
+                continue
+            items = [ListItem(h.name, h.start, h.end, h.entry)]
+            end = h.end
+        for it in items:
+            if it.entry.kind in ("dept", "filler") or not it.entry.assignable:
+                continue
+            out.append(AgencyMention(name=it.name, start=it.start, end=it.end, surface=text[it.start:it.end],
+                                     collective=it.entry.collective, level=it.entry.level,
+                                     national=it.entry.national))
+        covered = max(end, h.end)
+    return out
+
+
+def find_agencies(source: CleanText | str, windows: list[tuple[int, int]] | None = None) -> list[AgencyMention]:
+    """Agencies named in a text (or in some windows of it)."""
+    text = source.text if isinstance(source, CleanText) else source
+    finder = agency_finder()
+    hits = finder.match_windows(text, windows if windows is not None else [(0, len(text))])
+    return mentions_from_hits(text, hits, finder)

@@ -1,0 +1,172 @@
+"""Grammar of agency names and addressee lists in Vietnamese directives.
+
+The agency *vocabulary* is data (``graph_builder/data/agencies.yaml``), matched with spaCy's
+PhraseMatcher (``find.agencies``); this module holds the grammar around the names:
+
+    heads          "Thủ trưởng", "Giám đốc", "Chủ tịch", "Chánh" … before a body
+    lead-ins       "Nhiệm vụ chung của", "Đối với", "Giao", "Đề nghị", "Yêu cầu" … before an addressee
+    openers        "Trên cơ sở …,", "Căn cứ …,", "Đồng thời," … before a subject
+    shared heads   "Các Sở:", "Các Sở, ngành:", "các Bộ:" before bare department names
+    separators     ",", ";", "và", "cùng" between the items of a list
+    triggers       "giao", "đề nghị", "yêu cầu" before addressees; "phối hợp (với)" before partners
+    execution      "… chịu trách nhiệm thi hành Quyết định này"
+
+All patterns are case- and tone-mark-insensitive where Vietnamese words are spelt with
+varying tone placement ("Uỷ"/"Ủy") or capitals, through :func:`vi` which turns a phrase into
+a regex whose letters match every tone/case variant (``ontology.fold`` equivalence).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ...ontology import fold
+
+# ------------------------------------------------------------------------------ folding
+
+
+@functools.cache
+def _letter_classes() -> tuple[dict[int, str], dict[str, str]]:
+    """(translate table char -> folded char, folded letter -> regex class of its variants)."""
+    table: dict[int, str] = {}
+    variants: dict[str, set[str]] = {}
+    ranges = list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))
+    for cp in ranges:
+        c = chr(cp)
+        f = fold(c)
+        if len(f) != 1 or not c.isalpha():
+            continue
+        if f != c:
+            table[cp] = f
+        variants.setdefault(f, set()).add(c)
+    classes = {f: "[" + "".join(sorted(vs | {f})) + "]" for f, vs in variants.items()}
+    return table, classes
+
+
+def fold_text(s: str) -> str:
+    """Lower-case, tone-mark-free text of the SAME length (offsets stay valid); đ is kept."""
+    return s.translate(_letter_classes()[0])
+
+
+def vi(phrase: str) -> str:
+    """A regex fragment matching ``phrase`` in any case and tone-mark spelling; spaces match
+    any whitespace run (soft line breaks included)."""
+    classes = _letter_classes()[1]
+    out = []
+    for ch in phrase:
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch.isalpha():
+            f = fold(ch)
+            out.append(classes.get(f, re.escape(ch)) if len(f) == 1 else re.escape(ch))
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def vi_alt(phrases) -> str:
+    """Alternation of phrases (longest first), whole words only."""
+    alts = sorted(set(phrases), key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(vi(p) for p in alts) + r")(?!\w)"
+
+
+# Tokens of the cheap tokenizer that feeds the PhraseMatcher: syllables, "&" (read as "và"), and
+# the marks no agency name contains (so that no match runs across them).  Other punctuation
+# (commas, dashes) is dropped: names are matched with or without it.
+TOKEN_RE = re.compile(r"\w+|[&.:;()!?]")
+WORD_RE = re.compile(r"\w+")
+# The first two words at a position (prefilter before running the matcher there).
+TWO_WORDS_RE = re.compile(r"[\s*_#]*(\w+)(?:[\s,&\-–]+(\w+))?")
+
+# ------------------------------------------------------------------------------ heads
+
+DEFAULT_HEADS = ("Thủ trưởng", "Giám đốc", "Chủ tịch", "Chánh")
+
+
+@functools.cache
+def heads_re(heads: tuple[str, ...] = DEFAULT_HEADS) -> re.Pattern:
+    """One or more heads ("Giám đốc, Thủ trưởng") before the body they head."""
+    head = vi_alt(heads)
+    return re.compile(rf"(?:{head})(?:\s*,\s*(?:{head}))*\s+")
+
+
+# ------------------------------------------------------------------------------ lists
+
+# Between two items: ", " / "; " / " và " / ", và " / " cùng (với) ".
+SEP_RE = re.compile(rf"\s*(?:[,;]\s*(?:{vi('và')}\s+|{vi('cùng')}\s+)?|\s+(?:{vi('và')}|{vi('cùng với')}|{vi('cùng')})\s+)")
+# ",..." / "…" closing an open list ("Y tế, Công an tỉnh,... chịu trách nhiệm").
+LIST_TAIL_RE = re.compile(r"\s*,?\s*(?:\.{2,}|…)(?:\s*[,;])?")
+# A plural head over bare department names: "Các Sở:", "Các Sở, ngành:", "các Bộ:", "Sở:".
+SHARED_HEAD_RE = re.compile(
+    rf"(?:{vi('các')}\s+)?(?P<head>{vi('Sở')}|{vi('Bộ')})(?!\w)(?:\s*,\s*(?:{vi('ban')}|{vi('ngành')}))*\s*:\s*"
+)
+# A plural head directly before a department name: "các Sở Xây dựng, Tài chính".
+PLURAL_HEAD_RE = re.compile(rf"{vi('các')}\s+(?P<head>{vi('Sở')}|{vi('Bộ')})\s+")
+# After a list, a colon introduces its tasks (or a shared-head list).
+COLON_RE = re.compile(r"\s*:\s*")
+# A parenthesis right after an agency ("Sở Tài chính (cơ quan thường trực)").
+PAREN_AFTER_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
+
+# Suffixes an agency name takes in the text: "tỉnh", the province, "(có) liên quan", the
+# district word of a district office, a place name after "UBND huyện".
+TINH_RE = re.compile(rf"\s+{vi('tỉnh')}(?!\w)")
+RELATED_RE = re.compile(rf"\s+(?:{vi('có')}\s+)?{vi('liên quan')}(?!\w)|\s+{vi('trên địa bàn')}(?:\s+{vi('tỉnh')})?(?!\w)")
+DISTRICT_WORD_RE = re.compile(rf"\s+(?P<unit>{vi('huyện')}|{vi('thị xã')}|{vi('thành phố')}|{vi('quận')})(?!\w)")
+UPPER_CHARS = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
+PLACE_NAME_RE = re.compile(rf"(?:[ \t]+[{UPPER_CHARS}][\w']*){{1,4}}")
+
+# ------------------------------------------------------------------------------ addressees
+
+# Words that open a heading or sentence before its addressee.
+LEAD_IN_RE = re.compile(
+    r"(?:"
+    + vi_alt(["Nhiệm vụ", "Trách nhiệm", "Nhiệm vụ, giải pháp"])
+    + r"(?:\s+" + vi_alt(["chung", "cụ thể", "chủ yếu", "trọng tâm", "riêng"]) + r")?"
+    + r"(?:\s+" + vi_alt(["của", "đối với", "cho"]) + r")?\s+"
+    + r"|" + vi_alt(["Đối với", "Phân công", "Phân công cho", "Giao cho", "Giao", "Đề nghị", "Yêu cầu"]) + r"\s*:?\s+"
+    + r")"
+)
+# Adverbial openers after which the subject follows a comma.
+OPENER_RE = re.compile(vi_alt([
+    "Trên cơ sở", "Căn cứ", "Đồng thời", "Ngoài ra", "Bên cạnh đó", "Trong đó", "Theo đó", "Do đó",
+    "Vì vậy", "Do vậy", "Mặt khác", "Riêng", "Theo chức năng", "Tùy theo",
+]))
+COMMA_RE = re.compile(r",\s*")
+# What cannot follow a subject: a genitive, a past or passive report, a date …
+NOT_PREDICATE_RE = re.compile(
+    r"\s*(?:" + vi_alt(["của", "thuộc", "trực thuộc", "đã", "đang", "vừa", "tại", "về", "ngày", "số", "năm",
+                         "như", "nhằm", "để", "với", "gồm", "bao gồm"]) + r")"
+    r"|\s*[)\]”\"»]"
+)
+# Triggers before addressees ("Giao Sở …", "đề nghị Ủy ban MTTQ …", "yêu cầu Thủ trưởng …").
+TRIGGER_RE = re.compile(vi_alt(["giao cho", "giao", "đề nghị", "yêu cầu"]) + r"\s*:?\s+")
+# A trigger word that is part of another phrase ("được giao", "bàn giao", "theo đề nghị").
+TRIGGER_BLOCK_BEFORE_RE = re.compile(
+    vi_alt(["được", "bàn", "chuyển", "theo", "xét", "đã", "việc", "nhận", "ứng", "các", "những", "có", "như", "khi",
+            "bị", "mới", "giao"]) + r"\s+$"
+)
+# Partners: "phối hợp (chặt chẽ) (với) …"
+PARTNER_RE = re.compile(
+    vi_alt(["phối hợp"])
+    + r"(?:\s+" + vi_alt(["chặt chẽ", "thường xuyên", "tốt", "cùng", "đồng bộ"]) + r")?"
+    + r"(?:\s+" + vi_alt(["với"]) + r")*\s+"
+)
+# "<agency> chủ trì" after a clause boundary.
+CHU_TRI_RE = re.compile(r"\s*(?:,\s*)?(?:" + vi_alt(["là cơ quan", "là đơn vị"]) + r"\s+)?" + vi_alt(["chủ trì"]))
+# The predicate is only a coordinating task ("(có trách nhiệm) phối hợp (chặt chẽ) với …").
+COORDINATING_RE = re.compile(
+    r"\s*[,:]?\s*(?:" + vi_alt(["căn cứ", "theo"]) + r"[^.;]*?\s)?"
+    r"(?:(?:" + vi_alt(["có trách nhiệm", "chịu trách nhiệm", "chủ động", "tích cực", "tiếp tục", "tăng cường",
+                        "thường xuyên", "khẩn trương", "cần"]) + r")\s+)*"
+    + vi_alt(["phối hợp"])
+)
+CHU_TRI_ANY_RE = re.compile(vi_alt(["chủ trì", "chủ chì"]))
+
+# The closing execution clause: "… chịu trách nhiệm thi hành Chỉ thị này".
+EXECUTION_RE = re.compile(
+    vi_alt(["trách nhiệm"]) + r"\s+(?:" + vi_alt(["tổ chức", "triển khai"]) + r"\s+)?" + vi_alt(["thi hành"])
+    + r"|(?:" + vi_alt(["chịu trách nhiệm", "có trách nhiệm"]) + r")\s+(?:" + vi_alt(["tổ chức", "triển khai"])
+    + r"\s+)?" + vi_alt(["thực hiện"]) + r"\s+(?:" + vi_alt([
+        "Quyết định", "Chỉ thị", "Kế hoạch", "Chương trình", "Chương trình hành động", "Công văn", "Thông báo",
+        "Nghị quyết", "văn bản", "Công điện"]) + r")\s+" + vi_alt(["này"])
+)
