@@ -1,6 +1,283 @@
-"""Outline parser (initial placeholder, replaced by the tasks issue)."""
+"""Outline parser: the tree of a document's sections, each with the span it governs.
+
+A document is read as *paragraphs*: runs of lines joined where a hard line break only wraps a
+sentence (PDF text: the next line starts in lower case), so the parser works on the raw text
+and on the cleaned text alike.  A paragraph that starts with an item label (``patterns.
+structure.LABEL_RE``) opens a section; the section governs everything up to the next label
+of the same kind or of a higher level.
+
+Nesting.  Strong labels have a fixed rank (Phần/Chương < Điều < A. < I. < 1. < 1.1. <
+1.1.1.); lettered, parenthesised and bullet items are *flexible*: they nest under whatever is
+open and become siblings of an open item of the same kind.  Markdown heading marks ("##") are
+ignored when the heading carries a label (converters assign them at random), and rank just
+below chapters when it does not.
+
+Nothing after the closing block ("Nơi nhận:") belongs to the outline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 from ..model import CleanText, Section
+from .patterns.structure import (
+    ABBREVIATION_BEFORE_DOT_RE,
+    AFTER_LABEL_RE,
+    CLOSING_RE,
+    DASH_PAREN_RE,
+    LABEL_RE,
+    LEAD_MARKUP_RE,
+    LOWER_START_RE,
+    PAGE_NUMBER_RE,
+    SENTENCE_END_RE,
+    TERMINAL_PUNCT,
+    TRAIL_MARKUP_RE,
+    roman_value,
+)
+
+
+_GROUPS = ("article", "chapter", "roman", "upper", "number", "paren", "paren_roman", "paren_letter", "letter", "dash",
+           "plus", "star")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A run of lines read as one paragraph."""
+
+    start: int  # start of its first line (markup included)
+    end: int  # end of its text (trailing spaces and markup excluded)
+    content: int  # start of its text after markup and label
+    label: str | None = None
+    kind: str | None = None  # Section.kind of its label
+    key: tuple | None = None  # nesting key: labels with equal keys are siblings
+    rank: float | None = None  # fixed rank of strong labels (None: flexible)
+    md_level: int = 0  # markdown heading level ("##" = 2), 0 when none
+    bold: bool = False  # the line is wrapped in emphasis marks ("**…**")
+    closing: bool = False  # "Nơi nhận:" — the closing block starts here
+
+
+def _label(text: str, pos: int, line_end: int):
+    """(label, kind, key, rank, content start) of an item label at ``pos``, or None."""
+    m = LABEL_RE.match(text, pos, line_end)
+    if not m:
+        return None
+    g = next(name for name in _GROUPS if m.group(name) is not None)
+    lab = m.group(0).strip()
+    if g == "article":
+        kind, key, rank = "article", ("article",), 1.0
+    elif g == "chapter":
+        word = m.group("chapter").split()[0].lower()
+        kind, key, rank = "chapter", ("chapter", word), 0.0 if word in ("phần", "chương") else 0.3
+    elif g == "roman":
+        if roman_value(m.group("roman")) is None:
+            return None
+        kind, key, rank = "roman", ("roman",), 2.0
+    elif g == "upper":
+        kind, key, rank = "letter", ("letter", "upper"), 1.5
+    elif g == "number":
+        num = m.group("number")
+        end = m.group("numend")
+        depth = num.count(".") + 1
+        if not end and depth == 1:
+            return None  # "18 tháng 01 …": a number, not a label
+        if end == ")":
+            kind, key, rank = "number", ("number", ")"), None
+        else:
+            kind, key, rank = "number", ("number", depth), 3.0 + depth / 10
+        lab = num + (end or "")
+    elif g == "paren":
+        kind, key, rank = "paren_number", ("paren_number",), None
+    elif g == "paren_roman":
+        kind, key, rank = "paren_number", ("paren_number", "roman"), None
+    elif g == "paren_letter":
+        kind, key, rank = "letter", ("letter", "paren"), None
+    elif g == "letter":
+        kind, key, rank = "letter", ("letter",), None
+        lab = m.group("letter") + m.group(0).strip()[-1]
+    elif g == "dash":
+        d = DASH_PAREN_RE.match(text, m.end(), line_end)
+        if d:  # "- (1) …": the number is the label
+            ae = AFTER_LABEL_RE.match(text, d.end(), line_end).end()
+            return "(" + d.group("paren") + ")", "paren_number", ("paren_number",), None, ae
+        ch = m.group("dash")
+        kind, key, rank = "dash", ("dash", "-" if ch in "-–—" else ch), None
+    elif g == "plus":
+        kind, key, rank = "plus", ("plus",), None
+    else:  # star
+        kind, key, rank = "dash", ("dash", "*"), None
+    ae = AFTER_LABEL_RE.match(text, m.end(), line_end).end()
+    return lab, kind, key, rank, ae
+
+
+def paragraphs(source: CleanText | str) -> list[Paragraph]:
+    """The paragraphs of a text, in order, with their labels."""
+    text = source.text if isinstance(source, CleanText) else source
+    out: list[Paragraph] = []
+    pos = 0
+    n = len(text)
+    closed = False
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl == -1 else nl
+        line_start = pos
+        pos = line_end + 1
+        if closed:
+            if nl == -1:
+                break
+            continue
+        mk = LEAD_MARKUP_RE.match(text, line_start, line_end)
+        content = mk.end()
+        # end of the line's text: trailing spaces and markup removed
+        e = line_end
+        tm = TRAIL_MARKUP_RE.search(text, content, line_end)
+        if tm:
+            e = tm.start()
+        if e <= content:
+            if nl == -1:
+                break
+            continue
+        if PAGE_NUMBER_RE.match(text, content, line_end):
+            if nl == -1:
+                break
+            continue
+        hashes = mk.group("hashes")
+        bold = "*" in text[line_start:content] or "__" in text[line_start:content]
+        lab = _label(text, content, line_end)
+        if lab is None and not hashes and out and not out[-1].closing:
+            prev = out[-1]
+            if _continues(text, prev, content, e):
+                prev.end = e
+                if nl == -1:
+                    break
+                continue
+        p = Paragraph(line_start, e, content, md_level=len(hashes) if hashes else 0, bold=bold)
+        if lab is not None:
+            p.label, p.kind, p.key, p.rank, p.content = lab
+            if p.content >= e:
+                p.content = e
+        elif CLOSING_RE.match(text, content, e):
+            p.closing = True
+            closed = True
+        out.append(p)
+        if nl == -1:
+            break
+    return out
+
+
+def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
+    """Whether a line without a label wraps the previous paragraph's last sentence."""
+    if prev.md_level:
+        return False
+    if LOWER_START_RE.match(text, content):
+        return True
+    last = text[prev.end - 1] if prev.end > prev.start else "."
+    if last in TERMINAL_PUNCT:
+        return False
+    # an upper-case or digit start continues a long wrapped line of running text, never a heading
+    body = text[prev.content:prev.end]
+    if prev.bold or len(body) < 60 or body.upper() == body:
+        return False
+    if prev.label is not None and len(body) < 160:
+        return False
+    line = text[content:e]
+    return line.upper() != line
+
+
+def closing_start(paras: list[Paragraph], default: int) -> int:
+    for p in paras:
+        if p.closing:
+            return p.start
+    return default
 
 
 def parse_outline(clean: CleanText) -> list[Section]:
-    return []
+    """The section tree of a document (top-level sections, each with its children)."""
+    return outline_from_paragraphs(clean.text, paragraphs(clean))
+
+
+def outline_from_paragraphs(text: str, paras: list[Paragraph]) -> list[Section]:
+    end_of_text = closing_start(paras, len(text))
+    roots: list[Section] = []
+    stack: list[tuple[Section, tuple, float | None]] = []
+
+    def close(sec: Section, at: int) -> None:
+        while at > sec.start and text[at - 1].isspace():
+            at -= 1
+        sec.end = max(at, sec.heading_end)
+
+    for p in paras:
+        if p.closing:
+            break
+        if p.label is None and not p.md_level:
+            continue
+        if p.label is None:  # an unlabelled markdown heading
+            label, kind, key, rank = "#" * p.md_level, "markdown", ("markdown", p.md_level), 0.5 + p.md_level / 20
+        else:
+            label, kind, key, rank = p.label, p.kind, p.key, p.rank
+        keys = [k for _, k, _ in stack]
+        while stack:
+            top, tkey, trank = stack[-1]
+            if tkey == key:
+                stack.pop()
+                close(top, p.start)
+                break
+            if rank is not None and (trank is None or trank >= rank):
+                stack.pop()
+                close(top, p.start)
+                continue
+            if key in keys[: len(stack)]:
+                stack.pop()
+                close(top, p.start)
+                continue
+            break
+        heading = " ".join(text[p.content:p.end].split())
+        sec = Section(label=label, kind=kind, heading=heading, start=p.start, end=p.end, heading_end=p.end,
+                      depth=len(stack))
+        (stack[-1][0].children if stack else roots).append(sec)
+        stack.append((sec, key, rank))
+    while stack:
+        sec, _, _ = stack.pop()
+        close(sec, end_of_text)
+    return roots
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] (a paragraph): (start, end) without surrounding spaces."""
+    out = []
+    s = start
+    for m in SENTENCE_END_RE.finditer(text, start, end):
+        if text[m.start() - 1:m.start()] == "." and ABBREVIATION_BEFORE_DOT_RE.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            res.append((a, b))
+    return res
+
+
+def flatten(outline: list[Section]) -> list[tuple[Section, tuple[Section, ...]]]:
+    """Every section with its ancestors (outermost first), in document order."""
+    out: list[tuple[Section, tuple[Section, ...]]] = []
+
+    def walk(secs: list[Section], path: tuple[Section, ...]) -> None:
+        for s in secs:
+            out.append((s, path))
+            walk(s.children, path + (s,))
+
+    walk(outline, ())
+    return out
+
+
+def heading_path(chain: tuple[Section, ...], width: int = 80) -> str:
+    """"I. THỰC HIỆN … > 2. Sở Kế hoạch và Đầu tư" for a chain of sections."""
+    parts = []
+    for s in chain:
+        h = s.heading if len(s.heading) <= width else s.heading[: width - 1].rstrip() + "…"
+        parts.append(f"{s.label} {h}".strip())
+    return " > ".join(parts)
