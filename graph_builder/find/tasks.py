@@ -1,6 +1,510 @@
-"""Task and assignment finder (initial placeholder, replaced by the tasks issue)."""
-from ..model import CitedDocument, CleanText, DocumentMeta, Section, Task
+"""Task finder: directive sentences and bullets addressed to agencies.
+
+A task is one sentence (or bullet) that gives an agency something to do.  Its addressees come,
+in order of precedence, from
+
+1. the sentence itself: a subject list at its start ("Sở Kế hoạch và Đầu tư chủ trì, phối hợp
+   với …", "Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND cấp huyện …", after a lead-in
+   "Giao …", "Đề nghị …", "Nhiệm vụ chung của …" or an opener "Trên cơ sở …, …"), the subject of
+   a clause after ";", the object of "giao / đề nghị / yêu cầu" when the subject is the issuer
+   ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …"), an agency followed by "chủ trì";
+2. an earlier sentence of the same paragraph that had a subject;
+3. the nearest enclosing section whose heading names agencies ("2. Sở Kế hoạch và Đầu tư",
+   "b) Sở Tài chính", "d) Các Sở: Xây dựng, …", "1. Nhiệm vụ chung các Sở, ban, ngành …").
+
+Roles.  Addressees are ``lead``, except that an addressee whose every task only coordinates
+("(có trách nhiệm) phối hợp chặt chẽ với …") is ``support``.  Agencies named after "phối hợp
+(với)" are ``support`` partners; groups ("các sở, ngành", "các đơn vị, địa phương") are never
+recorded as partners, nor are partners of a sentence that has no addressee.  Agencies in other
+positions — report recipients ("báo cáo về Sở …"), bodies to be directed ("Chỉ đạo Công ty …"),
+the issuer ("tham mưu UBND tỉnh") — are not addressees.
+
+The closing execution clause ("… chịu trách nhiệm thi hành Chỉ thị này") is a task of its own,
+``via="execution_clause"``.
+
+Deadlines are ISO dates when a date is stated ("hoàn thành trước ngày 10 tháng 10 năm 2024");
+vague periods ("trong năm 2024", "Quý III/2024") are kept only as ``deadline_text``.
+``Task.implements`` holds the identity keys of the cited documents the task carries out
+("Triển khai thực hiện Nghị quyết số 57-NQ/TW …").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..model import AgencyRef, CitedDocument, CleanText, DocumentMeta, Section, Task
+from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, parse_list
+from .patterns.agencies import (
+    CHU_TRI_ANY_RE,
+    CHU_TRI_RE,
+    COLON_RE,
+    COMMA_RE,
+    COORDINATING_RE,
+    EXECUTION_RE,
+    LEAD_IN_RE,
+    NOT_PREDICATE_RE,
+    OPENER_RE,
+    PAREN_AFTER_RE,
+    PARTNER_RE,
+    TRIGGER_BLOCK_BEFORE_RE,
+    TRIGGER_RE,
+)
+from .patterns.common import iso_date
+from .patterns.tasks import (
+    CHAIN_BREAK_RE,
+    CHAIN_SEP_RE,
+    DEADLINE_RE,
+    IMPLEMENT_GAP_RE,
+    IMPLEMENT_VERB_RE,
+    NOTE_ONLY_RE,
+    PERIOD_RE,
+)
+from .structure import Paragraph, closing_start, flatten, heading_path, paragraphs, sentence_spans
+
+_WINDOW = 360  # characters after a list start that the matcher looks at
+_BULLET_RE = re.compile(r"[-–+•*][ \t\u00a0]+")
+_SEMI_RE = re.compile(r";[ \t\u00a0]*")
+_WS_RE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int  # after any inline bullet
+    end: int
+    para: int
+    first: bool  # first sentence of its paragraph
+
+
+@dataclass(slots=True)
+class _Addressee:
+    item: ListItem
+    via: str
+    unit: tuple  # the addressing unit (a section or a paragraph subject) that decides the role
+
+
+@dataclass(slots=True)
+class _Draft:
+    sentence: _Sentence
+    text_start: int
+    addressees: list[_Addressee] = field(default_factory=list)
+    partners: list[ListItem] = field(default_factory=list)
+    coordinating: bool = False
+    execution: bool = False
+    chain: tuple = ()
+
+
+class _Reader:
+    """Reads the addressee grammar of one document."""
+
+    def __init__(self, text: str, finder: AgencyFinder):
+        self.text = text
+        self.finder = finder
+        self.voc = finder.vocabulary
+        self.hits: dict[int, AgencyHit] = {}
+        self.resolve = None
+
+    # -- where agencies may stand -------------------------------------------------------------
+    def _after_heads(self, pos: int, limit: int) -> int:
+        m = self.finder.heads_re.match(self.text, pos, limit)
+        return m.end() if m else pos
+
+    def list_start(self, pos: int, limit: int) -> int | None:
+        """``pos`` when an addressee list may start there (lead-ins and heads skipped)."""
+        text = self.text
+        q = pos
+        m = LEAD_IN_RE.match(text, q, limit)
+        if m:
+            q = m.end()
+        q = self._after_heads(q, limit)
+        return pos if self.voc.could_start(text, q) else None
+
+    def windows(self, sentences: list[_Sentence], scans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        text = self.text
+        out: list[tuple[int, int]] = []
+        for s in sentences:
+            a, e = s.start, s.end
+            if self.list_start(a, e) is not None:
+                out.append((a, min(e, a + _WINDOW)))
+            if OPENER_RE.match(text, a, e):
+                for c in COMMA_RE.finditer(text, a, min(e, a + 400)):
+                    if self.list_start(c.end(), e) is not None:
+                        out.append((c.end(), min(e, c.end() + _WINDOW)))
+        starts = [s.start for s in sentences]
+        ends = [s.end for s in sentences]
+
+        def sentence_end(pos: int) -> int | None:
+            i = bisect.bisect_right(starts, pos) - 1
+            return ends[i] if i >= 0 and pos < ends[i] else None
+
+        for name in ("trigger", "partner", "semi"):
+            for a, b in scans[name]:
+                e = sentence_end(a)
+                if e is not None and self.list_start(b, e) is not None:
+                    out.append((b, min(e, b + _WINDOW)))
+        for a, b in scans["chu_tri"]:
+            e = sentence_end(a)
+            if e is not None:
+                i = bisect.bisect_right(starts, a) - 1
+                out.append((max(starts[i], a - 150), a))
+        for a, b in scans["execution"]:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and a < ends[i]:
+                out.append((starts[i], min(ends[i], starts[i] + 700)))
+        return out
+
+    # -- lists --------------------------------------------------------------------------------
+    def read_list(self, pos: int, limit: int) -> tuple[list[ListItem], int]:
+        return parse_list(self.text, pos, self.hits, self.finder, limit=limit, resolve=self.resolve)
+
+    def predicate_after(self, end: int, limit: int) -> str | None:
+        """What follows a subject list: "end", "colon", "predicate", or None (not a subject)."""
+        text = self.text
+        m = PAREN_AFTER_RE.match(text, end, limit)
+        if m:
+            end = m.end()
+        p = end
+        while p < limit and text[p] in " \t\u00a0\n*_":
+            p += 1
+        if p >= limit or text[p:limit].strip(" .;,*_\n") == "":
+            return "end"
+        if COLON_RE.match(text, end, limit) and text[end:p + 1].strip().startswith(":"):
+            return "colon"
+        if NOT_PREDICATE_RE.match(text, end, limit):
+            return None
+        return "predicate"
+
+    def subject(self, start: int, limit: int, openers: bool = True) -> tuple[list[ListItem], int, str] | None:
+        """The subject list at a sentence start: (items, end of list, what follows)."""
+        text = self.text
+        p = start
+        m = LEAD_IN_RE.match(text, p, limit)
+        if m:
+            p = m.end()
+        items, end = self.read_list(p, limit)
+        if items:
+            kind = self.predicate_after(end, limit)
+            if kind is not None:
+                return items, end, kind
+        if openers and OPENER_RE.match(text, start, limit):
+            for c in COMMA_RE.finditer(text, start, min(limit, start + 400)):
+                if any(h.end == c.start() for h in self._hits_ending(c.start())):
+                    continue  # inside a list of agencies
+                items, end = self.read_list(c.end(), limit)
+                if items:
+                    kind = self.predicate_after(end, limit)
+                    if kind is not None:
+                        return items, end, kind
+        return None
+
+    def _hits_ending(self, pos: int) -> list[AgencyHit]:
+        h = self._ends.get(pos)
+        return [h] if h is not None else []
+
+    def index(self, hits: list[AgencyHit]) -> None:
+        self.hits = {h.start: h for h in hits}
+        self._ends = {h.end: h for h in hits}
+        dist, comm = district_names(hits)
+        self.resolve = lambda x: dist if x == "@district" else comm
+
+
+def _recordable(items: list[ListItem]) -> list[ListItem]:
+    return [i for i in items if i.recordable]
+
+
+def _dedupe(items):
+    seen = set()
+    out = []
+    for it in items:
+        key = it.name if isinstance(it, ListItem) else it.item.name
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
 
 
 def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], citations: list[CitedDocument]) -> list[Task]:
+    text = clean.text
+    src = clean.source.text
+    paras = paragraphs(clean)
+    end_of_text = closing_start(paras, len(text))
+
+    # sentences of the body (the closing block and repeated regions left out)
+    sentences: list[_Sentence] = []
+    for i, p in enumerate(paras):
+        if p.closing or p.start >= end_of_text:
+            break
+        if clean.repeated and clean.is_repeated(p.start):
+            continue
+        for j, (a, b) in enumerate(sentence_spans(text, p.content, p.end)):
+            m = _BULLET_RE.match(text, a, b)
+            if m and j > 0:
+                a = m.end()
+            sentences.append(_Sentence(a, b, i, j == 0))
+    if not sentences:
+        return []
+
+    finder = agency_finder()
+    reader = _Reader(text, finder)
+    scans = {
+        "trigger": [(m.start(), m.end()) for m in TRIGGER_RE.finditer(text, 0, end_of_text)],
+        "partner": [(m.start(), m.end()) for m in PARTNER_RE.finditer(text, 0, end_of_text)],
+        "semi": [(m.start(), m.end()) for m in _SEMI_RE.finditer(text, 0, end_of_text)],
+        "chu_tri": [(m.start(), m.end()) for m in CHU_TRI_ANY_RE.finditer(text, 0, end_of_text)],
+        "execution": [(m.start(), m.end()) for m in EXECUTION_RE.finditer(text, 0, end_of_text)],
+    }
+    reader.index(finder.match_windows(text, reader.windows(sentences, scans)))
+
+    # sections: heading paragraph -> section; paragraph -> chain of enclosing sections
+    flat = flatten(outline)
+    sec_by_start = {s.start: (s, path) for s, path in flat}
+    sec_starts = [s.start for s, _ in flat]
+    addressed: dict[int, tuple[list[ListItem], tuple]] = {}  # id(section) -> (addressees, unit)
+
+    def chain_at(pos: int) -> tuple[Section, ...]:
+        """The sections enclosing ``pos``, outermost first."""
+        i = bisect.bisect_right(sec_starts, pos) - 1
+        while i >= 0:
+            s, path = flat[i]
+            if s.start <= pos < max(s.end, s.heading_end) or s.start == pos:
+                return path + (s,)
+            # climb: the enclosing section is an ancestor of this one
+            for anc in reversed(path):
+                if anc.start <= pos < anc.end:
+                    idx = path.index(anc)
+                    return path[: idx + 1]
+            i -= 1
+        return ()
+
+    scan_starts = {name: [a for a, _ in v] for name, v in scans.items()}
+
+    def in_sentence(name: str, s: _Sentence) -> list[tuple[int, int]]:
+        lst = scans[name]
+        i = bisect.bisect_left(scan_starts[name], s.start)
+        out = []
+        while i < len(lst) and lst[i][0] < s.end:
+            out.append(lst[i])
+            i += 1
+        return out
+
+    drafts: list[_Draft] = []
+    carry: tuple[int, list[_Addressee]] | None = None  # paragraph subject for its later sentences
+
+    for s in sentences:
+        para: Paragraph = paras[s.para]
+        chain = chain_at(s.start)
+        heading_sec = None
+        if s.first and para.start in sec_by_start:
+            heading_sec = sec_by_start[para.start][0]
+        if carry is not None and carry[0] != s.para:
+            carry = None
+
+        a, e = s.start, s.end
+        body = text[a:e]
+        if NOTE_ONLY_RE.match(body) or len(body.split()) < 2:
+            continue
+        draft = _Draft(s, a, chain=chain)
+
+        # 1. the sentence's own subject
+        subj = reader.subject(a, e)
+        own: list[ListItem] = []
+        predicate_at = a
+        kind = None
+        if subj is not None:
+            items, lend, kind = subj
+            own = _recordable(items)
+            if own:
+                predicate_at = lend
+        if EXECUTION_RE.search(text, a, e) and own:
+            draft.execution = True
+            draft.addressees = [_Addressee(it, "execution_clause", ("exec", a)) for it in _dedupe(own)]
+            drafts.append(draft)
+            continue
+        unit_own = ("para", s.para, a)
+        if heading_sec is not None and own:
+            addressed[id(heading_sec)] = (own, ("section", heading_sec.start))
+            unit_own = ("section", heading_sec.start)
+        via_own = "section" if heading_sec is not None and para.kind not in ("dash", "plus") else "sentence"
+
+        # clause subjects after ";" and "<agency> chủ trì"
+        extra: list[ListItem] = []
+        for sa, sb in in_sentence("semi", s):
+            sj = reader.subject(sb, e, openers=False)
+            if sj is not None and sj[2] == "predicate":
+                extra += _recordable(sj[0])
+        for ca, cb in in_sentence("chu_tri", s):
+            extra += _chu_tri_subject(reader, a, ca)
+        # what the sentence would inherit: the paragraph's subject, else the section's addressees
+        inherited: list[_Addressee] = []
+        if carry is not None:
+            inherited = list(carry[1])
+        else:
+            for sec in reversed(chain):
+                got = addressed.get(id(sec))
+                if got is not None:
+                    inherited = [_Addressee(it, "section", got[1]) for it in got[0]]
+                    break
+        # objects of giao / đề nghị / yêu cầu: when the issuer speaks ("Chủ tịch UBND tỉnh yêu
+        # cầu Thủ trưởng …"), or nobody is addressed yet (an addressee's "đề nghị Bộ …" is a
+        # proposal to a superior, not an assignment)
+        issuer_speaks = subj is not None and not own and any(not i.entry.assignable and i.entry.kind != "filler"
+                                                             for i in subj[0])
+        if not own and (issuer_speaks or not inherited):
+            for ta, tb in in_sentence("trigger", s):
+                if ta == a:
+                    continue  # a lead-in: already read as the subject
+                if TRIGGER_BLOCK_BEFORE_RE.search(text[max(a, ta - 14):ta]):
+                    continue
+                items, lend = reader.read_list(tb, e)
+                if items and reader.predicate_after(lend, e) is not None:
+                    extra += _recordable(items)
+
+        if own or extra:
+            addressees = [_Addressee(it, via_own, unit_own) for it in own]
+            addressees += [_Addressee(it, "sentence", ("clause", a, it.start)) for it in extra]
+            draft.addressees = _dedupe(addressees)
+            if own and (kind in ("end", "colon") or predicate_at >= e):
+                # a heading or an introduction ("1. Sở Tài chính", "…, Chủ tịch UBND các huyện:")
+                carry = (s.para, draft.addressees)
+                continue
+            if own and heading_sec is not None:
+                draft.text_start = _skip_to_predicate(text, predicate_at, e)
+            if own:
+                carry = (s.para, [x for x in draft.addressees if x.item in own])
+        elif not issuer_speaks:
+            draft.addressees = inherited
+        if not draft.addressees:
+            continue
+        if body.rstrip(" *_").endswith(":") and s.first and heading_sec is not None and heading_sec.children:
+            continue  # an introduction to the items below
+
+        # coordinating-only predicate, partners
+        pred = predicate_at if own else a
+        draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not CHU_TRI_ANY_RE.search(text, a, e)
+        names = {x.item.name for x in draft.addressees}
+        for pa, pb in in_sentence("partner", s):
+            items, _ = reader.read_list(pb, e)
+            for it in _recordable(items):
+                if not it.entry.collective and it.name not in names:
+                    draft.partners.append(it)
+                    names.add(it.name)
+        drafts.append(draft)
+
+    return _tasks_from_drafts(drafts, clean, citations)
+
+
+def _chu_tri_subject(reader: _Reader, sent_start: int, pos: int) -> list[ListItem]:
+    """An agency right before "chủ trì" at a clause start ("…; Sở Tài chính chủ trì …")."""
+    text = reader.text
+    for h in reader.hits.values():
+        if h.end > pos or h.start < sent_start or pos - h.end > 30:
+            continue
+        m = CHU_TRI_RE.match(text, h.end)
+        if not m or m.end() < pos:
+            continue
+        before = text[sent_start:h.start].rstrip()
+        hm = re.search(r"(?:Thủ trưởng|Giám đốc|Chủ tịch|Chánh)\s*$", before)
+        if hm:
+            before = before[:hm.start()].rstrip()
+        if before == "" or before[-1] in ",;:" or before.lower().endswith(("trong đó", "theo đó", "giao")):
+            items, _ = reader.read_list(h.start, pos)
+            return _recordable(items)
     return []
+
+
+def _skip_to_predicate(text: str, pos: int, end: int) -> int:
+    while pos < end and (text[pos].isspace() or text[pos] in ",:;-–*_"):
+        pos += 1
+    return pos if pos < end else end
+
+
+# ------------------------------------------------------------------------------ tasks
+
+def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument]) -> list[Task]:
+    text = clean.text
+    src = clean.source.text
+    # an addressing unit whose every task only coordinates makes its addressees support partners
+    units: dict[tuple, bool] = {}
+    for d in drafts:
+        for x in d.addressees:
+            units[x.unit] = units.get(x.unit, True) and d.coordinating
+    mentions = _citation_mentions(citations)
+    tasks: list[Task] = []
+    for d in drafts:
+        s = d.sentence
+        refs: list[AgencyRef] = []
+        for x in d.addressees:
+            role = "support" if units.get(x.unit) and not d.execution else "lead"
+            refs.append(AgencyRef(name=x.item.name, role=role, via=x.via, collective=x.item.entry.collective,
+                                  national=x.item.entry.national, start=x.item.start, end=x.item.end))
+        for it in d.partners:
+            refs.append(AgencyRef(name=it.name, role="support", via="sentence", collective=it.entry.collective,
+                                  national=it.entry.national, start=it.start, end=it.end))
+        deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end)
+        tasks.append(Task(
+            text=_WS_RE.sub(" ", src[d.text_start:s.end]).strip(),
+            start=d.text_start,
+            end=s.end,
+            sentence=_WS_RE.sub(" ", src[s.start:s.end]).strip(),
+            section=heading_path(d.chain),
+            agencies=refs,
+            deadline=deadline,
+            deadline_text=deadline_text,
+            deadline_start=deadline_start,
+            implements=_implements(text, s.start, s.end, mentions),
+        ))
+    return tasks
+
+
+def _deadline(text: str, src: str, start: int, end: int) -> tuple[str | None, str | None, int]:
+    for m in DEADLINE_RE.finditer(text, start, end):
+        g = m.groupdict()
+        iso = iso_date(g["vd"], g["vm"], g["vy"]) if g.get("vy") else iso_date(g["d"], g["m"], g["y"])
+        if iso:
+            return iso, src[m.start():m.end()], m.start()
+    m = PERIOD_RE.search(text, start, end)
+    if m:
+        return None, src[m.start():m.end()], m.start()
+    return None, None, -1
+
+
+def _citation_mentions(citations: list[CitedDocument]) -> list[tuple[int, int, str]]:
+    """(phrase start, symbol end, identity key) of every mention, in text order."""
+    out = []
+    for c in citations:
+        key = c.identity.key
+        for m in c.mentions:
+            qs = m.quote_start if 0 <= m.quote_start <= m.start else m.start
+            out.append((qs, m.end, key))
+    out.sort()
+    return out
+
+
+def _implements(text: str, start: int, end: int, mentions: list[tuple[int, int, str]]) -> list[str]:
+    if not mentions:
+        return []
+    i = bisect.bisect_left(mentions, (start, -1, ""))
+    out: list[str] = []
+    prev_end = None
+    while i < len(mentions) and mentions[i][0] < end:
+        qs, me, key = mentions[i]
+        i += 1
+        ok = False
+        if prev_end is not None:
+            gap = text[prev_end:qs]
+            if ";" not in gap and len(gap) <= 300 and CHAIN_SEP_RE.search(gap) and not CHAIN_BREAK_RE.search(gap):
+                ok = True
+        if not ok:
+            for v in reversed(list(IMPLEMENT_VERB_RE.finditer(text, max(start, qs - 160), qs))):
+                if ";" in text[v.end():qs]:
+                    break
+                if IMPLEMENT_GAP_RE.match(text, v.end(), qs):
+                    ok = True
+                    break
+        if ok:
+            if key not in out:
+                out.append(key)
+            prev_end = me
+        else:
+            prev_end = None
+    return out
