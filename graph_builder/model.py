@@ -130,6 +130,7 @@ class CitationMention:
     quote_start: int  # span of the whole mention phrase ("Nghị quyết số 01/NQ-CP ngày …")
     quote_end: int
     in_repeated: bool = False  # inside a repeated block: not counted
+    subject: str | None = None  # the "về …" phrase stated with this mention, if any
 
 
 @dataclass(slots=True)
