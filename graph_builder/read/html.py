@@ -21,7 +21,8 @@ _CELL = frozenset(("td", "th"))
 _NOISE_ROLES = frozenset(("navigation", "search", "menu", "menubar", "toolbar", "dialog", "alert"))
 _PAGE_ROLES = frozenset(("banner", "contentinfo"))
 _NOISE_CLASS = frozenset("""menu navbar nav-menu breadcrumb breadcrumbs sidebar share social
-social-share cookie cookies cookie-banner advert advertisement ads""".split())
+social-share cookie cookies cookie-banner advert advertisement ads hidden d-none sr-only
+visually-hidden""".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _OTHER = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 
