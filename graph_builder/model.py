@@ -26,7 +26,7 @@ Via = Literal["section", "sentence", "execution_clause"]
 
 @dataclass(slots=True)
 class SourceText:
-    """A file's text as read (decoded, not yet normalised)."""
+    """A file's text as read: decoded and NFC-normalised (every offset in the project refers to it)."""
 
     path: str
     text: str
@@ -39,8 +39,9 @@ class SourceText:
 class CleanText:
     """Normalised text with the same length as the source text.
 
-    ``repeated`` lists regions that repeat an earlier region of the same text (a web page
-    scraped twice): facts found there are duplicates and are not counted again.
+    ``repeated`` lists the earlier copies of regions that occur twice in the same text (a web
+    page scraped twice puts a teaser or partial copy before the full body): facts found there
+    are duplicates of facts in the kept, later copy and are not counted again.
     ``lines`` holds the start offset of every line, for fast line look-ups.
     """
 
