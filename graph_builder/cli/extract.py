@@ -5,9 +5,9 @@ import sys
 
 import click
 
-from ..ingest import RunReport, Skipped, extract_many
+from ..ingest import RunReport, Skipped, WalkStats, extract_json_many
 from . import main
-from .common import finish, progress, report_skip
+from .common import finish, progress, progress_total, report_skip
 
 
 @main.command()
@@ -28,15 +28,17 @@ def extract(paths: tuple[str, ...], output: str | None, jobs: int | None, report
       python3 ../shared/tools/score_extraction.py --gold ../shared/gold --pred out.jsonl
     """
     report = RunReport(command="extract")
+    stats = WalkStats()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in progress(extract_many(paths, jobs=jobs)):
+        for item in progress(extract_json_many(paths, jobs=jobs, stats=stats), total=progress_total(paths)):
             if isinstance(item, Skipped):
                 report_skip(report, item)
                 continue
-            out.write(item.to_json() + "\n")
+            out.write(item.json + "\n")
             report.documents += 1
     finally:
         if output:
             out.close()
+    report.ignored = stats.ignored
     finish(report, report_path)
