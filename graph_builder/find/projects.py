@@ -17,10 +17,7 @@ from ..ontology import fold
 from .patterns.common import province_regex, sentence_span
 from .patterns.projects import (
     ABBREVIATIONS,
-    ACR_RE,
-    CAP_RE,
     CLAUSE_START_RE,
-    CODE_RE,
     CODE_SIBLING_RE,
     COLON_LIST_RE,
     CONNECT_RE,
@@ -33,6 +30,7 @@ from .patterns.projects import (
     GENERIC_ITEM_RE,
     GUARD_RE,
     HEAD_RE,
+    HEAD_SCAN_RE,
     LEVEL_RE,
     LIST_END_RE,
     LIST_INTRO_RE,
@@ -52,11 +50,9 @@ from .patterns.projects import (
     QUOTED_NAME_RE,
     ROAD_CODE_HEADS,
     ROAD_CODE_RE,
-    ROMAN_RE,
     ROUTE_PAREN_RE,
     SCHOOL_TYPE_RE,
     AGENCY_GUARD_RE,
-    YEAR_TOKEN_RE,
     SIBLING_SEP_RE,
     STOP_WORDS,
     TOKEN_RE,
@@ -64,7 +60,7 @@ from .patterns.projects import (
 
 _WS = re.compile(r"\s+")
 _PROPER = ("cap", "acr", "code", "roman")
-_ABBR_FOLDED = frozenset(fold(a) for a in ABBREVIATIONS)
+_ABBR_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
 _ROAD_CODE_HEADS_RE = re.compile(r"^(?:quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+huyện)$", re.IGNORECASE)
 
 
@@ -100,23 +96,33 @@ class _Cand:
 
 # ------------------------------------------------------------------------------- tokens
 
+_ROMANS = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+
+
 def _kind(tok: str) -> str:
-    if YEAR_TOKEN_RE.fullmatch(tok):
-        return "year"
-    if CODE_RE.fullmatch(tok):
-        return "code"
-    if ROMAN_RE.fullmatch(tok):
-        return "roman"
-    if ACR_RE.fullmatch(tok):
-        return "acr"
-    if CAP_RE.fullmatch(tok):
-        return "cap"
+    """cap ("Đông") | acr ("THPT", "IC2") | code ("14E", "2") | roman ("II") | year ("2025")
+    | lower | stop (a function word) | other."""
+    c = tok[0]
+    if c.isdigit():
+        if tok.isdigit():
+            return "year" if len(tok) == 4 and tok[:2] in ("19", "20") else "code"
+        return "code" if len(tok) > 1 and tok[:-1].isdigit() and tok[-1].isalpha() else "other"
+    if c.isupper():
+        if tok in _ROMANS:
+            return "roman"
+        rest = tok[1:]
+        if not rest or rest.islower() and rest.isalpha():
+            return "cap"
+        if all(ch.isupper() or ch.isdigit() for ch in rest):
+            return "acr"
+        return "other"
     if tok.islower():
         return "stop" if tok in STOP_WORDS else "lower"
     return "other"
 
 
-def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
+def _tokens(text: str, pos: int, limit: int = 16, desc_ok: frozenset = frozenset()) -> list[_Tok]:
+    """Tokens from ``pos`` up to punctuation, a line end or a function word (kept, last)."""
     out: list[_Tok] = []
     p = pos
     while len(out) < limit:
@@ -128,6 +134,8 @@ def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
         if m.group("dash") and not (out and out[-1].kind in _PROPER and kind in _PROPER):
             break
         out.append(_Tok(m.start("tok"), m.end("tok"), tok, kind))
+        if kind == "stop" and tok not in desc_ok:
+            break
         p = m.end()
     return out
 
@@ -143,7 +151,7 @@ def _ends_phrase(text: str, pos: int) -> bool:
 def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
                 desc_ok: frozenset = frozenset(), route: bool = False) -> _Name | None:
     """Descriptors (≤ max_desc lowercase syllables) then a proper-name run, from ``pos``."""
-    toks = _tokens(text, pos)
+    toks = _tokens(text, pos, desc_ok=desc_ok)
     if not toks:
         return None
     i = 0
@@ -232,6 +240,46 @@ class _Finder:
         self.cands: list[_Cand] = []
         self.group = 0
         self.project_prefix: dict[int, int] = {}  # head start -> start of a "dự án" before it
+        low = self.text.lower()
+        self.low = low if len(low) == len(self.text) else None  # str.lower keeps Vietnamese lengths
+        self._hits: list[int] | None = None
+
+    def _scan_hits(self) -> list[int]:
+        """Word starts where a head or a numbered road may begin (one pass over the text)."""
+        if self._hits is None:
+            low = self.low
+            self._hits = [h.start() for h in HEAD_SCAN_RE.finditer(low)
+                          if h.start() == 0 or not (low[h.start() - 1].isalnum() or low[h.start() - 1] == "_")]
+        return self._hits
+
+    def head_matches(self):
+        """HEAD_RE matches, found through the fast scan of the lower-cased text."""
+        text = self.text
+        if self.low is None:
+            yield from HEAD_RE.finditer(text)
+            return
+        last = -1
+        for pos in self._scan_hits():
+            if pos < last:
+                continue
+            m = HEAD_RE.match(text, pos)
+            if m:
+                last = m.end()
+                yield m
+
+    def road_matches(self):
+        text = self.text
+        if self.low is None:
+            yield from ROAD_CODE_RE.finditer(text)
+            return
+        last = -1
+        for pos in self._scan_hits():
+            if pos < last:
+                continue
+            m = ROAD_CODE_RE.match(text, pos)
+            if m:
+                last = m.end()
+                yield m
 
     def new_group(self) -> int:
         self.group += 1
@@ -243,11 +291,11 @@ class _Finder:
     # -- heads ----------------------------------------------------------------------------
     def heads(self) -> None:
         text = self.text
-        for m in HEAD_RE.finditer(text):
+        for m in self.head_matches():
             kind = m.lastgroup or "project"
             raw = m.group(0)
             hs, he = m.start(), m.end()
-            if fold(raw) in _ABBR_FOLDED and raw not in ABBREVIATIONS:
+            if raw.lower() in _ABBR_LOWER and raw not in ABBREVIATIONS:
                 continue  # abbreviations count only in capitals
             if kind == "road" and _ROAD_CODE_HEADS_RE.match(_WS.sub(" ", raw)):
                 continue  # numbered roads: see road_codes()
@@ -419,7 +467,7 @@ class _Finder:
     # -- numbered roads ------------------------------------------------------------------------
     def road_codes(self) -> None:
         text = self.text
-        for m in ROAD_CODE_RE.finditer(text):
+        for m in self.road_matches():
             head = ROAD_CODE_HEADS.get(_WS.sub(" ", m.group("head")).lower(), m.group("head"))
             hs = m.start()
             g = self.new_group()
@@ -440,11 +488,18 @@ class _Finder:
     # -- enumerations ------------------------------------------------------------------------
     def enumerations(self) -> None:
         text = self.text
-        for m in LIST_INTRO_RE.finditer(text):
+        low = self.low if self.low is not None else text.lower()
+        colon = text.find(":")
+        while colon != -1:
+            m = LIST_INTRO_RE.search(low, max(0, colon - 12), colon)
+            colon_end = colon + 1
+            colon = text.find(":", colon_end)
+            if m is None:
+                continue
             s, _ = sentence_span(text, m.start())
             if not PROJECT_NOUN_RE.search(text, max(s, m.start() - 300), m.start()):
                 continue
-            body_start = m.end()
+            body_start = colon_end
             end_m = LIST_END_RE.search(text, body_start)
             body_end = end_m.start() if end_m else len(text)
             body = text[body_start:body_end]

@@ -16,20 +16,22 @@ from ..model import CleanText, DocumentMeta, Section, Target
 from .patterns.common import parse_vn_number, sentence_span
 from .patterns.targets import (
     ALLOCATION_BEFORE_RE,
-    BARE_NUMBER_RE,
+    BARE_END_RE,
     BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
     BASE_YEAR_RE,
     CLAUSE_BOUNDARY_RE,
     COMP_FROM_RE,
+    COMP_TAIL_RE,
     COMPARATORS,
+    DIGITS_RE,
     INDICATOR_LEAD_RE,
     INDICATOR_TRAIL_RE,
     INDICATOR_VERB_ONLY_RE,
     LIST_ITEM_RE,
     NOT_QUANTITY_BEFORE_RE,
-    QUANTITY_RE,
-    QUOTE_CHARS,
+    NUMBER_PREV_CHARS,
+    NUMBER_RE,
     RATIO_TAIL_RE,
     REPORT_RE,
     RESTATEMENT_BEFORE_RE,
@@ -37,6 +39,7 @@ from .patterns.targets import (
     STRONG_VETO_RE,
     TARGET_HEADING_RE,
     TRAIL_WORDS_RE,
+    UNIT_AFTER_RE,
     WEAK_NEGATED_RE,
     WEAK_TRIGGER_RE,
     YEAR_BEFORE_RE,
@@ -58,6 +61,7 @@ class _Figure:
     rng: tuple[float, float] | None
     unit: str
     comparator: str
+    bare: bool = False  # no unit: accepted only in a target list or a "phấn đấu" statement
 
 
 @dataclass(slots=True)
@@ -88,15 +92,42 @@ def _comparator(comp_words: str, after: str | None, is_range: bool) -> str:
 
 
 def _figures(text: str) -> list[_Figure]:
+    """Every number with a unit (and every unitless number right after "đạt"/"còn"), with the
+    comparator words before it."""
     out: list[_Figure] = []
-    for m in QUANTITY_RE.finditer(text):
-        ns = m.start("num")
+    n = len(text)
+    pos = 0
+    while True:
+        d = DIGITS_RE.search(text, pos)
+        if d is None:
+            break
+        ns = d.start()
+        m = NUMBER_RE.match(text, ns)
+        pos = m.end()
+        if ns and (text[ns - 1].isalnum() or text[ns - 1] in NUMBER_PREV_CHARS or text[ns - 1] == "_"):
+            continue
+        if pos < n and (text[pos].isalnum() or text[pos] == "/" and pos + 1 < n and text[pos + 1].isdigit()):
+            continue  # "2A", "12/12/2023", "1/2"
+        u = UNIT_AFTER_RE.match(text, pos)
+        lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
+        if u is None:
+            window = text[max(0, ns - 30):ns]
+            if not ("đạt" in window or "còn" in window or "xuống" in window or "mức" in window) or not BARE_END_RE.match(text, pos):
+                continue
         if NOT_QUANTITY_BEFORE_RE.search(text, max(0, ns - 14), ns):
             continue
-        lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
-        unit = _WS.sub(" ", m.group("unit")).strip()
-        if unit.lower() == "phần trăm":
-            unit = "%"
+        comp = COMP_TAIL_RE.search(text, max(0, ns - 40), ns)
+        cs = comp.start() if comp else ns
+        if u is None:
+            if not BARE_VERB_BEFORE_RE.search(text, max(0, cs - 14), cs) or re.fullmatch(r"(?:19|20)\d{2}", lo):
+                continue
+            unit, end, after = "", pos, None
+        else:
+            unit = _WS.sub(" ", u.group("unit")).strip()
+            if unit.lower() == "phần trăm":
+                unit = "%"
+            end, after = u.end(), u.group("after")
+            pos = max(pos, u.end("unit"))
         # a bare 4-digit year is never a quantity ("2025 người dân", "năm 2024 xã …")
         if not hi and re.fullmatch(r"(?:19|20)\d{2}", lo) and unit != "%":
             continue
@@ -111,14 +142,14 @@ def _figures(text: str) -> list[_Figure]:
                 continue
             rng = (lo_num, hi_num)
             value_num = None
-        end = m.end()
-        tail = RATIO_TAIL_RE.match(text, end)
-        if tail and unit != "%":
-            end = tail.end()
-        value = text[ns:m.end("num")]
-        comp_words = m.group("comp")
-        out.append(_Figure(m.start("comp") + (len(comp_words) - len(comp_words.lstrip())), end, ns, value,
-                           value_num, rng, unit, _comparator(comp_words, m.group("after"), bool(hi))))
+        if unit and unit != "%":
+            tail = RATIO_TAIL_RE.match(text, end)
+            if tail:
+                end = tail.end()
+                pos = max(pos, end)
+        comp_words = comp.group(0) if comp else ""
+        out.append(_Figure(cs, end, ns, m.group(0), value_num, rng, unit,
+                           _comparator(comp_words, after, bool(hi)), bare=not unit))
     return out
 
 
@@ -395,8 +426,13 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     fig_starts = [f.num_start for f in figures]
     items = _list_items(text, fig_starts)
     line_starts = sorted(items)
-    strong = [m.start() for m in STRONG_TRIGGER_RE.finditer(text)]
-    strong_ends = {m.start(): m.end() for m in STRONG_TRIGGER_RE.finditer(text)} if strong else {}
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # (never for Vietnamese; the trigger then only matches in lower case)
+    strong_ms = [m for m in STRONG_TRIGGER_RE.finditer(low)
+                 if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")]
+    strong = [m.start() for m in strong_ms]
+    strong_ends = {m.start(): m.end() for m in strong_ms}
     weak_only_strong = (meta.doc_type or "").lower().startswith("báo cáo")
 
     targets: list[Target] = []
@@ -420,6 +456,9 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         if (s, e) != prev_sentence:
             prev_sentence, prev_in_sentence, prev_indicator = (s, e), None, None
         trigger_end = None
+        if fig.bare and item is None and not (strong and 0 <= bisect.bisect_right(strong, pos) - 1
+                                               and strong[bisect.bisect_right(strong, pos) - 1] >= s):
+            continue
         if item is not None:
             clause = _clause_around(text, max(item.start, s), min(item.end, e), pos)
             if REPORT_RE.search(clause):
@@ -468,8 +507,6 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                               range=fig.rng, list_item=list_item, sentence=src[s:e]))
         prev_in_sentence, prev_indicator = fig, indicator
 
-    # figures without a unit right after "đạt"/"còn" in a target context ("tỷ suất sinh đạt 2,1")
-    targets.extend(_bare_targets(clean, meta, items, strong, strong_ends, {t.start for t in targets}, figures))
     targets.sort(key=lambda t: t.start)
     return targets
 
@@ -536,53 +573,3 @@ def _single_figure(fig_starts: list[int], item: _Item) -> bool:
     i = bisect.bisect_left(fig_starts, item.start)
     j = bisect.bisect_left(fig_starts, item.end)
     return j - i == 1
-
-
-def _bare_targets(clean: CleanText, meta: DocumentMeta, items: dict[int, _Item], strong: list[int],
-                  strong_ends: dict[int, int], taken: set[int], figures: list[_Figure]) -> list[Target]:
-    text = clean.text
-    src = clean.source.text
-    out: list[Target] = []
-    fig_spans = [(f.start, f.end) for f in figures]
-    for m in BARE_NUMBER_RE.finditer(text):
-        ns = m.start("num")
-        if not BARE_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        if any(a <= ns < b for a, b in fig_spans):
-            continue
-        lo = m.group("lo")
-        if re.fullmatch(r"(?:19|20)\d{2}", lo):
-            continue
-        ls = text.rfind("\n", 0, ns) + 1
-        if clean.repeated and clean.is_repeated(ns):
-            continue
-        s, e = sentence_span(text, ns, m.end())
-        item = items.get(ls)
-        i = bisect.bisect_right(strong, ns) - 1
-        in_strong = i >= 0 and strong[i] >= s
-        if item is None and not in_strong:
-            continue
-        if REPORT_RE.search(text, s, e) and item is None and not in_strong:
-            continue
-        hi = m.group("hi")
-        lo_num = parse_vn_number(lo)
-        if lo_num is None:
-            continue
-        rng = None
-        value_num: float | None = lo_num
-        if hi:
-            hi_num = parse_vn_number(hi)
-            if hi_num is None:
-                continue
-            rng, value_num = (lo_num, hi_num), None
-        comp = _comparator(m.group("comp"), None, bool(hi))
-        fig = _Figure(m.start(), m.end(), ns, m.group("num"), value_num, rng, "", comp)
-        seg = max(item.start, s) if item else strong_ends[strong[i]]
-        indicator, _ = _indicator(text, seg, fig, None)
-        qs, qe = _one_line(src, seg, m.end(), ns)
-        if qs in taken:
-            continue
-        out.append(Target(indicator=indicator, value=fig.value, value_num=value_num, unit="", comparator=comp,
-                          year=_year(text, s, e, ns, meta, item), quote=src[qs:qe], start=qs, end=qe, range=rng,
-                          list_item=item.label if item else None, sentence=src[s:e]))
-    return out

@@ -49,6 +49,18 @@ HEAD_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _HEADS.items()) + r")(?![\w])",
     re.IGNORECASE,
 )
+# A fast first pass over the lower-cased text: where a head (or a numbered road) may start,
+# written as a trie of first syllables (the word start is checked by the finder).  Every hit is
+# then matched exactly with HEAD_RE / ROAD_CODE_RE on the text itself.  Keep it in step with
+# _HEADS and ROAD_CODE_RE (tests/test_projects.py checks that every head is found).
+HEAD_SCAN_RE = re.compile(
+    r"(?:k(?:hu(?=\s+(?:công|kinh|phi|chế|đô|dân|tái|liên|xử))|cn|kt|ênh|è)"
+    r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)|ầu)"
+    r"|s(?:ân(?=\s+bay))|b(?:ến(?=\s+cảng)|ệnh(?=\s+viện))|n(?:hà(?=\s+máy)|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
+    r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm))|rạm(?=\s+(?:y|bơm))"
+    r"|rường|l)"
+    r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+chứa))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
+)
 # Abbreviated heads must be written in capitals ("KCN", not "kcn").
 ABBREVIATIONS = {"KCN": "Khu công nghiệp", "CCN": "Cụm công nghiệp", "KKT": "Khu kinh tế"}
 
@@ -85,11 +97,6 @@ MAX_DESCRIPTORS = {
 # A token after a head: letters and digits ("Đông", "14E", "IC2", "II"), optionally joined to
 # the previous one by a dash ("Nội Bài - Lào Cai", "Vĩnh Yên – Bình Xuyên").
 TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>[^\W_]+)")
-ROMAN_RE = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
-CODE_RE = re.compile(r"\d+[A-Za-z]?")
-YEAR_TOKEN_RE = re.compile(r"(?:19|20)\d{2}")
-CAP_RE = re.compile(rf"[{UPPER}][{LOWER}]*")
-ACR_RE = re.compile(rf"[{UPPER}][{UPPER}\d]+")
 
 # Function words end a name (lowercase only: a capitalised one is part of a proper name).
 STOP_WORDS = frozenset("""
@@ -145,7 +152,7 @@ QUOTED_NAME_RE = re.compile(r"[ \t]*[“\"]([^”\"\n]{5,200})[”\"]")
 # --------------------------------------------------------------------------- enumerations
 
 # "… các dự án … như: X; Y; Z." — an enumeration introduced by a project noun.
-LIST_INTRO_RE = re.compile(r"(?<![\w])(?:như|gồm|bao\s+gồm)\s*:", re.IGNORECASE)
+LIST_INTRO_RE = re.compile(r"(?<![\w])(?:như|gồm)\s*$")  # tested just before each colon (lower-cased text)
 PROJECT_NOUN_RE = re.compile(
     r"(?<![\w])(?:dự\s+án|công\s+trình|khu\s+công\s+nghiệp|KCN|cụm\s+công\s+nghiệp|CCN|tuyến\s+đường|tuyến\s+giao\s+thông)(?![\w])",
     re.IGNORECASE,

@@ -26,7 +26,6 @@ LOWER = UPPER.lower()
 # Vietnamese notation first (dot thousands, comma decimals), then an English-style decimal
 # slip ("7.5"), then plain digits.  Never part of a longer token (symbols, dates, codes).
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
-_NUM_START = r"(?<![\w/.,\-–])"  # not inside "01/NQ-CP", "12/12/2023", "QL2A", "2.5.1"
 _DASH = r"[-–—]"
 
 # -------------------------------------------------------------------------------- units
@@ -66,24 +65,21 @@ UNIT = (
 _COMP_BEFORE = (r"(?:(?:không\s+(?:dưới|thấp\s+hơn|ít\s+hơn|quá|vượt\s+quá))|tối\s+thiểu|ít\s+nhất|tối\s+đa"
                 r"|cao\s+hơn|thấp\s+hơn|trên|hơn|vượt|dưới|khoảng|gần|xấp\s+xỉ|chừng|từ|[≥≤><])")
 
-QUANTITY_RE = re.compile(
-    rf"(?P<comp>(?:{_COMP_BEFORE}\s*){{0,2}})"
-    rf"{_NUM_START}(?P<num>(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?)"
-    rf"\s*(?P<unit>{UNIT})"
-    r"(?P<after>\s+trở\s+lên)?",
-    re.IGNORECASE,
-)
+# A figure is found in three steps, each anchored (fast on long texts): a number or a range,
+# then its unit right after it, then the comparator words right before it.
+DIGITS_RE = re.compile(r"\d")
+NUMBER_RE = re.compile(rf"(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?")
+NUMBER_PREV_CHARS = frozenset("/.,-–")  # "01/NQ-CP", "12/12/2023", "2.5.1" (and letters: "QL2A", "IC2")
+UNIT_AFTER_RE = re.compile(rf"\s*(?P<unit>{UNIT})(?P<after>\s+trở\s+lên)?", re.IGNORECASE)
+COMP_TAIL_RE = re.compile(rf"(?:(?<![\w]){_COMP_BEFORE}\s*){{1,2}}$", re.IGNORECASE)
+BARE_END_RE = re.compile(r"\s*(?:[.;,)]|$)")
 
 # "137 xã/193 xã": the total after a slash is part of the figure, not a second target.
 RATIO_TAIL_RE = re.compile(rf"\s*/\s*(?:{_NUM})\s*(?:{_COUNT})?(?![\w])", re.IGNORECASE)
 
-# A figure without a unit, accepted only right after "đạt"/"còn"/"giảm xuống" in a target
-# context ("tổng tỷ suất sinh đạt 2,1.").
-BARE_NUMBER_RE = re.compile(
-    rf"(?P<comp>(?:{_COMP_BEFORE}\s*){{0,2}}){_NUM_START}(?P<num>(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM}))?)(?=\s*[.;,)]|\s*$)",
-    re.IGNORECASE,
-)
-BARE_VERB_BEFORE_RE = re.compile(r"(?:đạt|còn|giảm\s+xuống|ở\s+mức)\s*$", re.IGNORECASE)
+# A figure without a unit counts only right after "đạt"/"còn"/"giảm xuống" in a target context
+# ("tổng tỷ suất sinh đạt 2,1.").
+BARE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:đạt|còn|giảm\s+xuống|ở\s+mức)\s*$", re.IGNORECASE)
 
 COMPARATORS = (
     (re.compile(r"không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)|tối\s+thiểu|ít\s+nhất|≥", re.I), ">="),
@@ -103,7 +99,8 @@ NOT_QUANTITY_BEFORE_RE = re.compile(
 
 # "phấn đấu" and its usual typos ("Phân đầu", "phần đầu", "phấn đầu").
 STRIVE = r"ph[aâấầẩẫậ]n\s+[đd][aâấầẩẫậ]u"
-STRONG_TRIGGER_RE = re.compile(rf"(?<![\w]){STRIVE}(?![\w])", re.IGNORECASE)
+# Matched on the lower-cased text (the literal "ph" start makes the scan fast).
+STRONG_TRIGGER_RE = re.compile(rf"{STRIVE}(?![\w])")
 
 # A target verb right before the comparator and figure.  Those marked "percent" only count for a
 # percentage ("hoàn thành 100% chỉ tiêu", "bảo đảm 100% xã …").
