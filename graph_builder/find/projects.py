@@ -24,6 +24,7 @@ from .patterns.projects import (
     COUNT_BEFORE_RE,
     DOCUMENT_NOUN_RE,
     DOCUMENT_START_RE,
+    PAPER_START_RE,
     CONSTRUCTION_BEFORE_RE,
     CONSTRUCTION_ONLY,
     ENDPOINT_BEFORE_RE,
@@ -113,8 +114,8 @@ def _kind(tok: str) -> str:
         rest = tok[1:]
         if not rest or rest.islower() and rest.isalpha():
             return "cap"
-        if all(ch.isupper() or ch.isdigit() for ch in rest):
-            return "acr"
+        if all(ch.isdigit() or "A" <= ch <= "Z" or ch == "Đ" for ch in rest) and (c.isascii() or c == "Đ"):
+            return "acr"  # THPT, IC2, VSIP, ĐT (not a word in capitals: "CỤM", "VÀ")
         return "other"
     if tok.islower():
         return "stop" if tok in STOP_WORDS else "lower"
@@ -295,8 +296,11 @@ class _Finder:
             kind = m.lastgroup or "project"
             raw = m.group(0)
             hs, he = m.start(), m.end()
-            if raw.lower() in _ABBR_LOWER and raw not in ABBREVIATIONS:
-                continue  # abbreviations count only in capitals
+            if raw.lower() in _ABBR_LOWER:
+                if raw not in ABBREVIATIONS:
+                    continue  # abbreviations count only in capitals
+            elif raw.isupper():
+                continue  # a heading in capitals ("PHÁT TRIỂN KHU CÔNG NGHIỆP") names no work
             if kind == "road" and _ROAD_CODE_HEADS_RE.match(_WS.sub(" ", raw)):
                 continue  # numbered roads: see road_codes()
             before = text[max(0, hs - 24):hs]
@@ -537,7 +541,7 @@ class _Finder:
             m = LIST_ITEM_STRIP_RE.search(seg)
         if not seg or GENERIC_ITEM_RE.match(seg) or AGENCY_GUARD_RE.match(seg):
             return
-        if not docs_ok and DOCUMENT_START_RE.match(seg):
+        if PAPER_START_RE.match(seg) or (not docs_ok and DOCUMENT_START_RE.match(seg)):
             return
         words = seg.split()
         if not 2 <= len(words) <= 30:

@@ -126,7 +126,7 @@ SCHOOL_TYPE_RE = re.compile(
 )
 
 # After a name: "mở rộng", "giai đoạn 2", and a route in parentheses "(đoạn … )", "(từ … đến …)".
-MODIFIER_RE = re.compile(r"[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d+|[IVX]+))(?![\w])")
+MODIFIER_RE = re.compile(r"(?:[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d+|[IVX]+)|(?:phân\s+)?khu\s+[A-Z\d]+)(?![\w]))+")
 ROUTE_PAREN_RE = re.compile(r"[ \t]*\((?:đoạn|từ|giai\s+đoạn|tuyến|phân\s+kỳ)\b[^()\n]{1,120}\)", re.IGNORECASE)
 
 # Shared-head continuation: ", Bình Tân", " và Bình Tân".
@@ -152,7 +152,7 @@ QUOTED_NAME_RE = re.compile(r"[ \t]*[“\"]([^”\"\n]{5,200})[”\"]")
 # --------------------------------------------------------------------------- enumerations
 
 # "… các dự án … như: X; Y; Z." — an enumeration introduced by a project noun.
-LIST_INTRO_RE = re.compile(r"(?<![\w])(?:như|gồm)\s*$")  # tested just before each colon (lower-cased text)
+LIST_INTRO_RE = re.compile(r"(?<![\w])như\s*$")  # tested just before each colon (lower-cased text)
 PROJECT_NOUN_RE = re.compile(
     r"(?<![\w])(?:dự\s+án|công\s+trình|khu\s+công\s+nghiệp|KCN|cụm\s+công\s+nghiệp|CCN|tuyến\s+đường|tuyến\s+giao\s+thông)(?![\w])",
     re.IGNORECASE,
@@ -164,6 +164,9 @@ LIST_ITEM_TAIL_RE = re.compile(r"\s+(?:và|cùng)\s+(?:một\s+số|các|nhiều
 # Nouns of documents and policies: an enumeration mentioning them may list programmes, not works.
 DOCUMENT_NOUN_RE = re.compile(r"(?<![\w])(?:đề\s+án|chương\s+trình|kế\s+hoạch|nghị\s+quyết|chính\s+sách|quy\s+hoạch|chiến\s+lược)(?![\w])",
                               re.IGNORECASE)
-DOCUMENT_START_RE = re.compile(r"(?:Đề\s+án|Chương\s+trình|Kế\s+hoạch|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Luật|Chiến\s+lược|Quy\s+hoạch)(?![\w])")
+DOCUMENT_START_RE = re.compile(r"(?:Đề\s+án|Chương\s+trình|Kế\s+hoạch|Chiến\s+lược|Quy\s+hoạch)(?![\w])")
+# Items that are always documents or papers, never works.
+PAPER_START_RE = re.compile(r"(?:Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Luật|Công\s+văn|Tờ\s+trình|Báo\s+cáo"
+                            r"|Thông\s+báo|Kết\s+luận|Văn\s+bản|Hồ\s+sơ)(?![\w])", re.IGNORECASE)
 COUNT_BEFORE_RE = re.compile(r"\d\s*$")
 GENERIC_ITEM_RE = re.compile(r"^(?:các|những|một\s+số)\s+\S+(?:\s+\S+)?\s+(?:khác|còn\s+lại)$", re.IGNORECASE)

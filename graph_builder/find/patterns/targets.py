@@ -128,7 +128,8 @@ STRONG_VETO_RE = re.compile(r"(?<![\w])(?:đã\s+đạt|đạt\s+được|so\s+v
 # ("với tổng mức đầu tư 1.200 tỷ đồng", "bố trí 500 tỷ đồng", "hỗ trợ 2 triệu đồng/hộ").
 ALLOCATION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:tổng\s+mức\s+đầu\s+tư|tổng\s+vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư|vốn\s+đầu\s+tư|kinh\s+phí|bố\s+trí|phân\s+bổ"
-    r"|hỗ\s+trợ|quy\s+mô|cho\s+vay|vay|tạm\s+ứng|dự\s+toán|trị\s+giá|giá\s+trị|với\s+số\s+vốn|nguồn\s+vốn|là)"
+    r"|hỗ\s+trợ|quy\s+mô|cho\s+vay|vay|tạm\s+ứng|dự\s+toán|trị\s+giá|giá\s+trị|với\s+số\s+vốn|nguồn\s+vốn|là"
+    r"|(?:bổ\s+sung|cấp|giao|trích|chi)(?:\s+thêm)?)"
     r"(?:\s+(?:khoảng|trên|dưới|hơn|gần|là|từ))?\s*$",
     re.IGNORECASE,
 )
@@ -139,7 +140,8 @@ RESTATEMENT_BEFORE_RE = re.compile(r"(?<![\w])bằng\s*$", re.IGNORECASE)
 
 # A list item at the start of a line: "(3) …", "- (3) …", "3. …", "3) …", "a) …", "- …", "+ …".
 LIST_ITEM_RE = re.compile(
-    r"^[ \t]*(?:(?P<bullet>[-–+•*])[ \t]*)?(?:(?P<paren>\(\d{1,2}\))|(?P<num>\d{1,2})[.)](?!\d)|(?P<letter>[a-zđ])\))?[ \t]*",
+    r"^(?=[ \t]*[-–+•*(\da-zđ])[ \t]*(?:(?P<bullet>[-–+•*])[ \t]*)?"
+    r"(?:(?P<paren>\(\d{1,2}\))|(?P<num>\d{1,2})[.)](?!\d)|(?P<letter>[a-zđ])\))?[ \t]*",
     re.MULTILINE,
 )
 TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNORECASE)
