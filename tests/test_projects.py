@@ -121,6 +121,13 @@ def test_generic_plurals_and_unnamed_works_are_not_projects():
     assert names(text) == []
 
 
+def test_capitals_headings_and_paper_lists_are_not_projects():
+    text = ("II. PHÁT TRIỂN KHU CÔNG NGHIỆP VÀ CỤM CÔNG NGHIỆP\n"
+            "Hồ sơ dự án gồm: Tờ trình, Quyết định phê duyệt của UBND tỉnh, Báo cáo nghiên cứu khả thi.\n"
+            "Đẩy nhanh các dự án như: Quyết định số 12/QĐ-UBND của UBND tỉnh; Khu công nghiệp Long Hậu mở rộng giai đoạn 2.\n")
+    assert names(text) == ["Khu công nghiệp Long Hậu mở rộng giai đoạn 2"]
+
+
 def test_connection_end_points_are_not_projects():
     text = ("Đầu tư các tuyến đường kết nối đường cao tốc, Quốc lộ 1A với đường Võ Chí Công; "
             "xây dựng tuyến đường từ Quốc lộ 19 đến Cảng Quy Nhơn.\n")

@@ -106,6 +106,9 @@ def test_comparators():
     assert values(targets(doc)) == [("95", "%", ">="), ("90", "%", ">="), ("0,3", "%", "≈"), ("2", "%", "<="),
                                     ("27", "nghìn tỷ đồng", ">"), ("16-17", "nghìn lao động", "range"),
                                     ("4 đến 8", "khu công nghiệp", "range")]
+    # a bound word before the verb of the figure
+    assert values(targets("Phấn đấu tối thiểu khởi công 04 dự án/công trình trong năm 2024.\n")) == [
+        ("04", "dự án/công trình", ">=")]
 
 
 def test_value_notation_kept_and_parsed():
@@ -164,6 +167,15 @@ def test_allocations_programme_sizes_and_counts_are_not_targets():
            "Tháo gỡ khó khăn cho 9 dự án hạ tầng khu công nghiệp đang hoạt động. Kiện toàn 03 Tổ công tác.\n"
            "Tham mưu cắt giảm 10% chi thường xuyên; tiết kiệm 5% chi thường xuyên.\n")
     assert targets(doc) == []
+
+
+def test_colon_between_indicator_and_value_in_a_target_list():
+    doc = ("a) Các chỉ tiêu kinh tế:\n"
+           "- Tốc độ tăng trưởng GRDP: 8%.\n"
+           "- GRDP bình quân đầu người: 100 triệu đồng/người/năm.\n")
+    found = targets(doc)
+    assert values(found) == [("8", "%", "="), ("100", "triệu đồng/người/năm", "=")]
+    assert found[0].indicator == "Tốc độ tăng trưởng GRDP"
 
 
 def test_dates_section_numbers_and_citations_are_not_targets():

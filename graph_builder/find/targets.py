@@ -22,6 +22,7 @@ from .patterns.targets import (
     BASE_YEAR_RE,
     CLAUSE_BOUNDARY_RE,
     COMP_FROM_RE,
+    COMP_SPLIT_RE,
     COMP_TAIL_RE,
     COMPARATORS,
     DIGITS_RE,
@@ -148,6 +149,10 @@ def _figures(text: str) -> list[_Figure]:
                 end = tail.end()
                 pos = max(pos, end)
         comp_words = comp.group(0) if comp else ""
+        if not comp_words:
+            split = COMP_SPLIT_RE.search(text, max(0, ns - 40), ns)
+            if split:
+                comp_words = split.group(0).split()[0] + " " + split.group(0).split()[1]
         out.append(_Figure(cs, end, ns, m.group(0), value_num, rng, unit,
                            _comparator(comp_words, after, bool(hi)), bare=not unit))
     return out

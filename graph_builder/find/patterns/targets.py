@@ -72,6 +72,9 @@ NUMBER_RE = re.compile(rf"(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến
 NUMBER_PREV_CHARS = frozenset("/.,-–")  # "01/NQ-CP", "12/12/2023", "2.5.1" (and letters: "QL2A", "IC2")
 UNIT_AFTER_RE = re.compile(rf"\s*(?P<unit>{UNIT})(?P<after>\s+trở\s+lên)?", re.IGNORECASE)
 COMP_TAIL_RE = re.compile(rf"(?:(?<![\w]){_COMP_BEFORE}\s*){{1,2}}$", re.IGNORECASE)
+# "tối thiểu khởi công 04 dự án": a bound word before the verb of the figure.
+COMP_SPLIT_RE = re.compile(r"(?<![\w])(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+dưới|không\s+quá)\s+(?:[^\W\d_]+\s+){1,2}$",
+                           re.IGNORECASE)
 BARE_END_RE = re.compile(r"\s*(?:[.;,)]|$)")
 
 # "137 xã/193 xã": the total after a slash is part of the figure, not a second target.
