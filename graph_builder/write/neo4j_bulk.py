@@ -274,14 +274,28 @@ class BulkImportError(RuntimeError):
     pass
 
 
-def run_import(files: BulkFiles, database: str = "neo4j", log=print) -> None:
+def run_import(files: BulkFiles, database: str = "neo4j", log=print, expect_uri: str | None = None) -> None:
     """Stop the server (through the project script), run ``neo4j-admin database import full``
-    over ``files``, start the server again.  Raises ``BulkImportError`` with the tool's output."""
+    over ``files``, start the server again.  Raises ``BulkImportError`` with the tool's output.
+
+    ``expect_uri``: the server the caller means; the import refuses to stop a server that the
+    script does not control (another port), rather than stopping the wrong one."""
+    if not files.nodes:
+        log("legalkg: nothing to import (no document was extracted)")
+        return
     admin = admin_command()
     if admin is None:
         raise BulkImportError("neo4j-admin not found: set LEGALKG_NEO4J_ADMIN, or run the import yourself:\n  "
                               "neo4j-admin " + " ".join(shlex.quote(a) for a in files.import_args(database)))
     script = neo4j_script()
+    if script is not None and expect_uri:
+        env = _run([str(script), "env"], "asking scripts/neo4j which server it controls")
+        uri = next((ln.split("=", 1)[1].strip().strip("'\"") for ln in env.splitlines()
+                    if ln.startswith("export NEO4J_URI=")), None)
+        if uri and _hostport(uri) != _hostport(expect_uri):
+            raise BulkImportError(f"scripts/neo4j controls {uri}, not {expect_uri}: set LEGALKG_NEO4J_PORT "
+                                  f"(and LEGALKG_NEO4J_DIR) to the server to load, or use its own neo4j-admin "
+                                  f"through LEGALKG_NEO4J_ADMIN with the server stopped")
     if script is not None:
         log("legalkg: stopping Neo4j for the import (scripts/neo4j stop)")
         _run([str(script), "stop"], "stopping Neo4j")
@@ -300,9 +314,19 @@ def run_import(files: BulkFiles, database: str = "neo4j", log=print) -> None:
                     os.environ[k.strip()] = shlex.split(v)[0] if v.strip() else ""
 
 
+def _hostport(uri: str) -> str:
+    rest = uri.split("://", 1)[-1].split("/", 1)[0]
+    host, _, port = rest.rpartition(":")
+    host = {"localhost": "127.0.0.1"}.get(host, host)
+    return f"{host}:{port or '7687'}"
+
+
 def _run(cmd: list[str], what: str) -> str:
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
-        tail = "\n".join((p.stdout + "\n" + p.stderr).strip().splitlines()[-25:])
-        raise BulkImportError(f"{what} failed (exit {p.returncode}):\n{tail}")
+        lines = [ln for ln in (p.stderr + "\n" + p.stdout).splitlines() if ln.strip()]
+        key = [ln for ln in lines if any(w in ln for w in ("rror", "xception", "ailed", "nvalid", "not found",
+                                                            "doesn't exist", "Unknown", "Missing"))]
+        msg = "\n".join((key or lines)[:12])
+        raise BulkImportError(f"{what} failed (exit {p.returncode}):\n{msg}")
     return p.stdout
