@@ -297,3 +297,21 @@ def test_seed_export_parses_back_and_conforms(seed_graph, shapes):
     ok, report = conforms(g, shapes)
     assert ok, report
     assert len(g) == sum(1 for _ in graph_triples(seed_graph))
+
+
+def test_agency_parent_becomes_sub_organization_of(shapes):
+    from graph_builder.model import GraphFragment
+    g = MemoryGraph()
+    f = GraphFragment("x", "x", "")
+    f.nodes += [Node("Agency", "Vĩnh Phúc:Sở Tài chính", {"name": "Sở Tài chính", "jurisdiction": "Vĩnh Phúc",
+                                                          "parent": "UBND tỉnh Vĩnh Phúc"}),
+                Node("Agency", "Vĩnh Phúc:Chi cục Thuế", {"name": "Chi cục Thuế", "jurisdiction": "Vĩnh Phúc",
+                                                           "parent": "Sở Tài chính"})]
+    g.add(f)
+    out = parse(export_text(g))
+    so = URIRef(BASE + "agency/vinh-phuc/so-tai-chinh")
+    ubnd = out.value(so, ORG.subOrganizationOf)
+    assert ubnd == URIRef(BASE + "agency/vinh-phuc/ubnd-tinh-vinh-phuc")
+    assert (ubnd, rdflib.RDF.type, ORG.Organization) in out
+    assert out.value(URIRef(BASE + "agency/vinh-phuc/chi-cuc-thue"), ORG.subOrganizationOf) == so
+    assert conforms(out, shapes)[0]
