@@ -125,7 +125,7 @@ def test_target_verb_in_directive_sentence():
            "Quyết tâm giải ngân kế hoạch vốn đầu tư công năm 2024 đạt từ 95% trở lên.\n"
            "Thực hiện đúng quy định và hoàn thành 100% chỉ tiêu tuyển chọn, gọi công dân nhập ngũ.\n"
            "Lập hồ sơ trình Thủ tướng Chính phủ phê duyệt từ 4 - 8 khu công nghiệp mới.\n")
-    found = targets(doc)
+    found = targets(doc, plan_year=2024)
     assert values(found) == [("1,87", "con/phụ nữ", "="), ("95", "%", ">="), ("100", "%", "="),
                              ("4 - 8", "khu công nghiệp", "range")]
     assert found[0].indicator == "Tổng tỷ suất sinh"
@@ -157,6 +157,13 @@ def test_achieved_and_estimated_results_are_not_targets():
            "Tính đến ngày 30/9/2024, tỷ lệ giải ngân vốn đầu tư công đạt 55%.\n"
            "Toàn tỉnh đã đạt 120 xã nông thôn mới. Hiện nay toàn tỉnh có 12 khu công nghiệp.\n")
     assert targets(doc) == []
+
+
+def test_statements_dated_before_the_plan_year_are_results():
+    doc = ("Năm 2023, GRDP của tỉnh tăng 7,5%, thu ngân sách đạt 18.000 tỷ đồng, tỷ lệ hộ nghèo giảm còn 2,1%.\n"
+           "Giai đoạn 2015 - 2020, GRDP bình quân hằng năm tăng 6,2%. Năm ngoái, tỉnh thu hút trên 2,14 tỷ USD.\n"
+           "Năm 2025, tỷ lệ hộ nghèo giảm còn 1,8%.\n")
+    assert values(targets(doc, plan_year=2025)) == [("1,8", "%", "=")]
 
 
 def test_allocations_programme_sizes_and_counts_are_not_targets():

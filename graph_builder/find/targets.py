@@ -33,6 +33,7 @@ from .patterns.targets import (
     NOT_QUANTITY_BEFORE_RE,
     NUMBER_PREV_CHARS,
     NUMBER_RE,
+    PERIOD_RE,
     RATIO_TAIL_RE,
     REPORT_RE,
     RESTATEMENT_BEFORE_RE,
@@ -335,6 +336,8 @@ def _strip_indicator(pre: str) -> str:
         pre = new
     if pre.count("(") > pre.count(")"):
         pre = pre[pre.rfind("(") + 1:].strip()
+    elif pre.count(")") > pre.count("("):
+        pre = pre[pre.find(")") + 1:].strip(" ,;:")
     return pre
 
 
@@ -439,6 +442,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     strong = [m.start() for m in strong_ms]
     strong_ends = {m.start(): m.end() for m in strong_ms}
     weak_only_strong = (meta.doc_type or "").lower().startswith("báo cáo")
+    ref_year = meta.plan_year or meta.year
 
     targets: list[Target] = []
     seen: set[tuple[str, int]] = set()
@@ -477,7 +481,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 scope_start = trigger_end
             else:
-                if weak_only_strong or REPORT_RE.search(sentence):
+                if weak_only_strong or REPORT_RE.search(sentence) or _past_statement(text, s, e, pos, ref_year):
                     continue
                 if not (_weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)):
                     continue
@@ -563,6 +567,18 @@ def _weak_trigger(text: str, fig: _Figure, s: int) -> bool:
         return True
     # "từ 4 - 8 khu công nghiệp mới": a stated range is a planned figure
     return fig.rng is not None and bool(re.search(r"(?<![\w])từ\s*$", text[max(s, fig.num_start - 6):fig.num_start]))
+
+
+def _past_statement(text: str, s: int, e: int, pos: int, ref_year: int | None) -> bool:
+    """A sentence dated before the document's plan year ("Năm 2023, GRDP tăng 7,5%", "Giai đoạn
+    2015 - 2020, … tăng 6,2%") states a result, not a target."""
+    if not ref_year:
+        return False
+    years = _years_in(text, s, e)
+    if years:
+        return min(years, key=lambda py: abs(py[0] - pos))[1] < ref_year
+    period = PERIOD_RE.search(text, s, e)
+    return bool(period) and int(period.group(1)) < ref_year
 
 
 def _coordinated(text: str, prev: _Figure | None, fig: _Figure) -> bool:

@@ -121,7 +121,7 @@ WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|v�
 REPORT_RE = re.compile(
     r"(?<![\w])(?:ước(?:\s+tính)?\s+(?:đạt|tăng|giảm|thực\s+hiện|thu)|ước\s+(?:cả\s+năm|năm)|đã\s+đạt|đạt\s+được|đã\s+thu\s+hút"
     r"|đã\s+giải\s+ngân|đã\s+hoàn\s+thành|đã\s+thực\s+hiện|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ\s+năm"
-    r"|tháng\s+đầu\s+năm|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua"
+    r"|tháng\s+đầu\s+năm|năm\s+ngoái|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua"
     r"|bằng\s+\d[\d.,]*\s*%|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|đến\s+nay|(?<!thực\s)(?<!thể\s)hiện\s+(?:nay|có|tại))(?![\w])",
     re.IGNORECASE,
 )
@@ -151,6 +151,8 @@ TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNO
 
 # ----------------------------------------------------------------------------------- years
 
+# "giai đoạn 2015 - 2020": a period; its end year dates a statement about it.
+PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
 # What may precede a target year: "năm 2025", "đến năm 2025", "cuối năm 2025", "năm 2025,".
 YEAR_BEFORE_RE = re.compile(r"năm\s*$", re.IGNORECASE)
