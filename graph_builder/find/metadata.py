@@ -1,6 +1,451 @@
-"""Document metadata finder (initial placeholder, replaced by the citations issue)."""
-from ..model import CleanText, DocumentMeta
+"""Facts about the document itself: type, own number, issuer and province, date, signer, title.
 
+Sources, most reliable first:
+
+    header block      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "Số: 01/CTr-UBND",
+                      "Vĩnh Phúc, ngày 17 tháng 01 năm 2025", the type line ("CHỈ THỊ") and the
+                      title lines under it
+    metadata table    "Số hiệu | 01/CTr-UBND |", "Ngày ban hành | …", "Người ký | …" (web copies)
+    web page title    "<Type> <number> <subject> do tỉnh X ban hành" (first line of a scrape)
+    signature block   "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>"
+    body              "<Type> này", "ban hành <Type> như sau", "tỉnh <Province>" (when the header
+                      is missing), the letter form ("có ý kiến như sau", "Kính gửi")
+
+Web "Cập nhật" stamps, meeting dates and deadlines are never the issue date: only the
+place-and-date line of the header and a metadata table's "Ngày ban hành" are.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import CleanText, DocumentMeta
+from ..ontology import fold
+from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, parse_symbol, type_from_word, vi_words)
+from .patterns.common import UPPER, iso_date, province_names
+
+HEADER_LINES = 60
+HEADER_CHARS = 6000
+SIGNATURE_CHARS = 4000
+
+_MARKUP = " \t|*_#>"
+_CITY_UNITS = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
+
+# --------------------------------------------------------------------------- patterns
+
+_LINE_TYPE_RE = re.compile(rf"^(?P<tw>{TYPE_WORD_RX})(?:\s+{vi_words('số')}\b.*)?$")
+_OWN_NUMBER_RE = re.compile(rf"^(?:{vi_words('số hiệu')}|{vi_words('số ký hiệu')}|{vi_words('số')})\s*[:|]?\s*(?P<rest>.*)$")
+_PLACE_DATE_RE = re.compile(
+    rf"^(?:(?P<place>[{UPPER}][^\n,|:]{{1,40}}?)\s*,\s*)?{vi_words('ngày')}\s+(?P<d>\d{{1,2}})\s*"
+    rf"(?:{vi_words('tháng')}\s+(?P<m>\d{{1,2}})\s+{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)|[/.\-]\s*(?P<m2>\d{{1,2}})\s*[/.\-]\s*(?P<y2>(?:19|20)\d\d))"
+)
+_TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*\|?\s*$")
+_NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
+_WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
+_ISSUER_LINE_RE = re.compile(
+    rf"^(?:{vi_words('TM.')}\s*)?(?P<body>{vi_words('Ủy ban nhân dân')}|UBND|{vi_words('Hội đồng nhân dân')}|HĐND|"
+    rf"{vi_words('Tỉnh ủy')}|{vi_words('Thành ủy')}|{vi_words('Ban chấp hành đảng bộ')})"
+    rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}}))?\s*$"
+)
+_SIGN_TITLE_RE = re.compile(
+    rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:{vi_words('Phó')}\s+)?"
+    rf"(?:{vi_words('Chủ tịch')}|{vi_words('Giám đốc')}|{vi_words('Bộ trưởng')}|{vi_words('Thủ tướng')}|{vi_words('Bí thư')}"
+    rf"|{vi_words('Chánh văn phòng')}|{vi_words('Trưởng ban')}|{vi_words('Tổng giám đốc')}|{vi_words('Thủ trưởng')})\s*$"
+)
+_NAME_WORD = rf"[{UPPER}][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+"
+_NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_CAPS_NAME_RE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,4}}$")
+_SELF_REF_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+{vi_words('này')}(?![\w])")
+_ISSUE_REF_RE = re.compile(rf"{vi_words('ban hành')}\s+(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
+_LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
+_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?=[{UPPER}])")
+_TITLE_STOP_RE = re.compile(
+    rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Thực hiện')}|{vi_words('Xét')}|{vi_words('Số')}\s*:|"
+    rf"{vi_words('Ủy ban')}|UBND|HĐND|{vi_words('Hội đồng')}|{vi_words('Cộng hòa')}|{vi_words('Độc lập')}|{vi_words('Chủ tịch')}|"
+    rf"{vi_words('Quyết định')}\s*:|{vi_words('Điều')}\s+\d|[IVX]+\.|\d+\.|[-_=]{{3,}})"
+)
+_YEAR_IN_TITLE_RE = re.compile(rf"(?<![\w])(?P<pre>\w+\s+)?{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_NOT_PLAN_PRE = {"den", "tu", "sau", "truoc", "nhin"}
+
+
+def _strip(line: str) -> str:
+    return line.strip(_MARKUP)
+
+
+def _lines(text: str, start: int, end: int):
+    """(line_start, stripped_text, stripped_start) for each line in text[start:end]."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        e = end if nl == -1 else nl
+        raw = text[pos:e]
+        lead = len(raw) - len(raw.lstrip(_MARKUP))
+        s = raw.strip(_MARKUP)
+        yield pos, s, pos + lead
+        pos = e + 1
+
+
+def _province_of(name: str) -> str | None:
+    """Canonical province for a name in any case ('QUẢNG NAM', 'Tỉnh Vĩnh Phúc')."""
+    key = re.sub(r"\s+", " ", fold(name)).strip(" .,;|")
+    key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s+", "", key)
+    return _folded_provinces().get(key)
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded_provinces() -> dict[str, str]:
+    if not _FOLDED:
+        for k, v in province_names().items():
+            _FOLDED[re.sub(r"\s+", " ", fold(k))] = v
+    return _FOLDED
+
+
+def _body_start(text: str, limit: int) -> int:
+    """Offset of the first long (body) line: the header block lies before it."""
+    for ls, s, _ in _lines(text, 0, limit):
+        if len(s) > 220:
+            return ls
+    return limit
+
+
+# --------------------------------------------------------------------------- finder
 
 def find_metadata(clean: CleanText) -> DocumentMeta:
-    return DocumentMeta()
+    text = clean.text
+    n = len(text)
+    meta = DocumentMeta()
+    head_end = min(n, HEADER_CHARS)
+    lines = []
+    for i, item in enumerate(_lines(text, 0, head_end)):
+        if i >= HEADER_LINES:
+            break
+        lines.append(item)
+    body_start = _body_start(text, head_end)
+    header = [ln for ln in lines if ln[0] < body_start]
+
+    table = _metadata_table(lines)
+    _find_type_and_title(text, header, lines, table, meta)
+    _find_symbol(text, header, lines, table, meta)
+    _find_date(header, table, meta)
+    _find_province_and_issuer(text, header, lines, table, meta)
+    _find_signer(text, table, meta)
+    if meta.doc_type is None:
+        _type_from_body(text, meta)
+    if meta.year is None:
+        if meta.date:
+            meta.year = int(meta.date[:4])
+        elif meta.symbol:
+            m = re.match(r"\d+/((?:19|20)\d\d)/", meta.symbol)
+            meta.year = int(m.group(1)) if m else None
+    meta.plan_year = _plan_year(meta.title)
+    return meta
+
+
+def _metadata_table(lines) -> dict[str, tuple[str, int]]:
+    """Rows 'Key | value |' of a web page's metadata table: folded key -> (value, offset)."""
+    out: dict[str, tuple[str, int]] = {}
+    for ls, s, ss in lines:
+        if "|" not in s and not s.endswith("|"):
+            raw_has_bar = False
+        else:
+            raw_has_bar = True
+        m = _TABLE_ROW_RE.match(s) if raw_has_bar else None
+        if not m:
+            continue
+        key = re.sub(r"\s+", " ", fold(m.group("key")))
+        val = m.group("val").strip(_MARKUP)
+        if val:
+            out.setdefault(key, (val, ss + m.start("val")))
+    return out
+
+
+def _find_type_and_title(text, header, lines, table, meta: DocumentMeta) -> None:
+    # 1. the type line of the header ("CHỈ THỊ", "QUYẾT ĐỊNH"), in capitals
+    for idx, (ls, s, ss) in enumerate(header):
+        if not s or len(s) > 60 or s != s.upper() or s.endswith(":"):
+            continue
+        m = _LINE_TYPE_RE.match(s)
+        if not m:
+            continue
+        vi = type_from_word(m.group("tw"))
+        if not vi:
+            continue
+        meta.doc_type = vi
+        meta.spans["doc_type"] = (ss, ss + len(m.group("tw")))
+        title, span = _title_after(text, header[idx + 1:])
+        if title:
+            meta.title = title
+            meta.spans["title"] = span
+        break
+    # 2. the page title of a web copy: "<Type> <number> <subject> do tỉnh X ban hành"
+    if lines:
+        ls, s, ss = lines[0]
+        m = re.match(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('số')}\s*)?(?=\d)", s)
+        if m and len(s) < 600:
+            sm = SYMBOL_RE.match(s, m.end())
+            if sm and parse_symbol(sm):
+                if meta.doc_type is None:
+                    meta.doc_type = type_from_word(m.group("tw"))
+                    meta.spans["doc_type"] = (ss, ss + len(m.group("tw")))
+                if meta.title is None:
+                    t = _WEB_SUFFIX_RE.sub("", s)
+                    meta.title = re.sub(r"\s+", " ", t).strip()
+                    meta.spans["title"] = (ss, ss + len(t))
+    # 3. metadata table "Loại văn bản | Quyết định"
+    if meta.doc_type is None:
+        v = table.get("loai van ban")
+        if v:
+            vi = type_from_word(v[0])
+            if vi and fold(v[0]) != "van ban":
+                meta.doc_type = vi
+                meta.spans["doc_type"] = (v[1], v[1] + len(v[0]))
+    # 4. a "V/v …" line under the number of an official letter
+    if meta.title is None:
+        for ls, s, ss in header:
+            m = re.match(r"V/v\.?:?\s+(?P<t>.{5,250})$", s)
+            if m:
+                meta.title = re.sub(r"\s+", " ", s).strip()
+                meta.spans["title"] = (ss, ss + len(s))
+                if meta.doc_type is None:
+                    meta.doc_type = "Công văn"
+                break
+
+
+def _title_after(text, following) -> tuple[str | None, tuple[int, int]]:
+    parts, start, end = [], -1, -1
+    blank = False
+    for ls, s, ss in following:
+        if not s:
+            blank = True
+            continue
+        if len(s) > 220 or _TITLE_STOP_RE.match(s):
+            break
+        if parts and blank and not re.match(r"[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ(]", s):
+            break  # a new block after a blank line: the title has ended
+        if start < 0:
+            start = ss
+        parts.append(s)
+        end = ss + len(s)
+        blank = False
+        if sum(len(p) for p in parts) > 400:
+            break
+    if not parts:
+        return None, (-1, -1)
+    return re.sub(r"\s+", " ", " ".join(parts)).strip(), (start, end)
+
+
+def _find_symbol(text, header, lines, table, meta: DocumentMeta) -> None:
+    candidates = []
+    v = table.get("so hieu") or table.get("so ky hieu")
+    if v:
+        m = SYMBOL_RE.search(v[0])
+        if m and parse_symbol(m):
+            candidates.append((parse_symbol(m), v[1] + m.start(), v[1] + m.end()))
+    for ls, s, ss in header:
+        if len(s) > 120:
+            continue
+        m = _OWN_NUMBER_RE.match(s)
+        if not m:
+            continue
+        rest = m.group("rest")
+        sm = SYMBOL_RE.match(rest)
+        if sm:
+            p = parse_symbol(sm)
+            if p:
+                off = ss + m.start("rest")
+                candidates.append((p, off + sm.start(), off + sm.end()))
+    if not candidates and lines:  # web page title "<Type> <number> …"
+        ls, s, ss = lines[0]
+        m = re.match(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('số')}\s*)?(?=\d)", s)
+        if m:
+            sm = SYMBOL_RE.match(s, m.end())
+            p = parse_symbol(sm) if sm else None
+            if p:
+                candidates.append((p, ss + sm.start(), ss + sm.end()))
+    if candidates:
+        p, a, b = candidates[0]
+        meta.symbol = p.symbol
+        meta.spans["symbol"] = (a, b)
+        if meta.doc_type is None:
+            if p.type_code and p.type_code in TYPE_CODES:
+                meta.doc_type = TYPE_CODES[p.type_code]
+            elif p.form == "state" and p.type_code is None:
+                meta.doc_type = "Công văn"  # a letter's number carries no type code (123/UBND-KT)
+
+
+def _find_date(header, table, meta: DocumentMeta) -> None:
+    for ls, s, ss in header:
+        if len(s) > 120:
+            continue
+        m = _PLACE_DATE_RE.match(s)
+        if not m:
+            continue
+        iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+        if iso:
+            meta.date = iso
+            meta.spans["date"] = (ss, ss + m.end())
+            place = m.group("place")
+            if place:
+                prov = _province_of(place)
+                if prov:
+                    meta.spans.setdefault("place", (ss, ss + len(place)))
+                    meta.province = meta.province or prov
+            return
+    v = table.get("ngay ban hanh")
+    if v:
+        m = _NUMERIC_DATE_RE.match(v[0])
+        if m:
+            iso = iso_date(m.group("d"), m.group("m"), m.group("y"))
+            if iso:
+                meta.date = iso
+                meta.spans["date"] = (v[1], v[1] + m.end())
+
+
+def _find_province_and_issuer(text, header, lines, table, meta: DocumentMeta) -> None:
+    body = None
+    unit = None
+    prov = None
+    span = None
+    for ls, s, ss in header:
+        if len(s) > 90:
+            continue
+        m = _ISSUER_LINE_RE.match(s)
+        if not m:
+            continue
+        b = fold(m.group("body"))
+        body = body or ("HĐND" if "hoi dong" in b or "hdnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
+                        or "dang bo" in b else "UBND")
+        if m.group("name"):
+            p = _province_of(m.group("name"))
+            if p:
+                prov, unit = p, ("thành phố" if "thanh pho" in fold(m.group("unit")) else "tỉnh")
+                span = (ss, ss + len(s))
+                break
+    if prov is None:
+        v = table.get("co quan ban hanh")
+        if v:
+            prov = _province_of(v[0])
+            if prov:
+                span = (v[1], v[1] + len(v[0]))
+    if prov is None and lines:
+        m = _WEB_SUFFIX_RE.search(lines[0][1])
+        if m:
+            prov = _province_of(m.group("who"))
+            if prov:
+                span = (lines[0][2] + m.start("who"), lines[0][2] + m.end("who"))
+    if prov is None and meta.province:
+        prov = meta.province
+        span = meta.spans.get("place")
+    if prov is None:
+        prov, span = _province_from_body(text)
+    meta.province = prov
+    if prov is None:
+        return
+    if body is None:
+        body = _body_from_text(text)
+    if body is None:
+        return
+    unit = unit or ("thành phố" if prov in _CITY_UNITS else "tỉnh")
+    meta.issuer = f"{body} {unit} {prov}" if body in ("UBND", "HĐND") else f"{body} {prov}"
+    if span:
+        meta.spans["issuer"] = span
+
+
+def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    names = _folded_provinces()
+    for m in _PROV_CONTEXT_RE.finditer(text):
+        tail = text[m.end():m.end() + 40]
+        words = tail.split()
+        for k in (4, 3, 2, 1):
+            cand = " ".join(words[:k]).rstrip(".,;:)”\"")
+            p = names.get(re.sub(r"\s+", " ", fold(cand)))
+            if p and cand[:1].isupper():
+                counts[p] += 1
+                first.setdefault(p, (m.end(), m.end() + len(cand)))
+                break
+    if not counts:
+        return None, None
+    (best, c), *rest = counts.most_common()
+    if rest and rest[0][1] == c:
+        return None, None
+    if c < 2 and rest:
+        return None, None
+    return best, first[best]
+
+
+_UBND_SIGNAL_RE = re.compile(rf"{vi_words('Ủy ban nhân dân')}|UBND")
+_HDND_SIGNAL_RE = re.compile(rf"{vi_words('TM. Hội đồng nhân dân')}|{vi_words('Hội đồng nhân dân tỉnh')}\s+{vi_words('quyết nghị')}")
+
+
+def _body_from_text(text: str) -> str | None:
+    if _HDND_SIGNAL_RE.search(text):
+        return "HĐND"
+    if _UBND_SIGNAL_RE.search(text):
+        return "UBND"
+    return None
+
+
+def _find_signer(text: str, table, meta: DocumentMeta) -> None:
+    v = table.get("nguoi ky")
+    if v and _NAME_RE.match(v[0]):
+        meta.signer = v[0]
+        meta.spans["signer"] = (v[1], v[1] + len(v[0]))
+        return
+    start = max(0, len(text) - SIGNATURE_CHARS)
+    items = list(_lines(text, start, len(text)))
+    for i in range(len(items) - 1, -1, -1):
+        ls, s, ss = items[i]
+        if not s or len(s) > 60 or s != s.upper():
+            continue
+        if not _SIGN_TITLE_RE.match(s):
+            continue
+        for ls2, s2, ss2 in items[i + 1:i + 14]:
+            if not s2:
+                continue
+            if _NAME_RE.match(s2):
+                meta.signer = re.sub(r"\s+", " ", s2)
+                meta.spans["signer"] = (ss2, ss2 + len(s2))
+                return
+            if _CAPS_NAME_RE.match(s2) and not _SIGN_TITLE_RE.match(s2) and len(s2.split()) <= 5:
+                meta.signer = " ".join(w.capitalize() for w in s2.split())
+                meta.spans["signer"] = (ss2, ss2 + len(s2))
+                return
+            if len(s2) > 60:
+                break
+        return
+
+
+def _type_from_body(text: str, meta: DocumentMeta) -> None:
+    votes: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for rx in (_ISSUE_REF_RE, _SELF_REF_RE):
+        for m in rx.finditer(text):
+            vi = type_from_word(m.group("tw"))
+            if vi and vi not in ("Công văn",):
+                votes[vi] += 2 if rx is _ISSUE_REF_RE else 1
+                first.setdefault(vi, (m.start("tw"), m.end("tw")))
+    if votes:
+        best = max(votes, key=lambda k: (votes[k], -first[k][0]))
+        meta.doc_type = best
+        meta.spans["doc_type"] = first[best]
+        return
+    m = _LETTER_RE.search(text)
+    if m:
+        meta.doc_type = "Công văn"
+        meta.spans["doc_type"] = (m.start(), m.end())
+
+
+def _plan_year(title: str | None) -> int | None:
+    if not title:
+        return None
+    years = set()
+    for m in _YEAR_IN_TITLE_RE.finditer(title):
+        pre = fold(m.group("pre") or "").strip()
+        if pre in _NOT_PLAN_PRE:
+            continue
+        years.add(int(m.group("y")))
+    return years.pop() if len(years) == 1 else None

@@ -1,11 +1,165 @@
-"""Document identity (initial placeholder, replaced by the citations issue)."""
-from ..model import CitationMention, CitedDocument, CleanText, DocumentMeta
+"""Document identity: mentions -> distinct cited documents (canonical symbol, year, jurisdiction).
+
+    symbol        canonical số ký hiệu (``find.patterns.citations``)
+    year          from the citation's date, else from a year inside the symbol (normative form);
+                  a date stated once applies to the other mentions of the same number in the text;
+                  otherwise unknown ("year?" in the key) — never guessed
+    jurisdiction  "national" for Chính phủ, Thủ tướng, Quốc hội, ministries, Party central bodies;
+                  otherwise the province of the issuer: the one named ("của HĐND tỉnh Bình Định"),
+                  else the citing document's own province (None when that is unknown)
+
+Mentions of one number with two different dates are two documents (01/NQ-CP of 2024 and of
+2025); an undated mention is then not merged with either and keeps an unknown year.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from ..find.patterns.citations import (SYMBOL_RE, classify_issuer, code_scope, issuer_from_code, parse_date_after,
+                                       parse_issuer_after, parse_symbol)
+from ..find.patterns.common import sentence_span
+from ..model import CitationMention, CitedDocument, CleanText, DocumentIdentity, DocumentMeta
+
+_SYMBOL_CACHE: dict[str, object] = {}
+
+
+def _parsed(symbol: str):
+    p = _SYMBOL_CACHE.get(symbol)
+    if p is None:
+        m = SYMBOL_RE.fullmatch(symbol)
+        p = parse_symbol(m) if m else False
+        _SYMBOL_CACHE[symbol] = p
+    return p or None
+
+
+def _symbol_year(symbol: str) -> int | None:
+    m = re.match(r"\d+/((?:19|20)\d\d)/", symbol)
+    return int(m.group(1)) if m else None
+
+
+def jurisdiction_of(symbol: str, issuer: str | None, province: str | None) -> str | None:
+    """'national', a province, or None (a local issuer in a document whose province is unknown)."""
+    sym = _parsed(symbol)
+    by_code = code_scope(sym) if sym else None
+    kind, named_prov = classify_issuer(issuer)
+    if by_code == "national":
+        return "national"
+    if by_code == "local":
+        return named_prov or province
+    if kind == "national":
+        return "national"
+    if kind == "local":
+        return named_prov or province
+    return province
+
+
+def _quote(clean: CleanText, m: CitationMention) -> str:
+    """The source text of a mention's phrase, on one line (the line holding the number)."""
+    src = clean.source.text
+    qs, qe = m.quote_start, max(m.quote_end, m.end)
+    ls = src.rfind("\n", 0, m.start) + 1
+    le = src.find("\n", m.start)
+    le = len(src) if le == -1 else le
+    a, b = max(qs, ls), min(qe, le)
+    if b < qe:  # the phrase runs on past the line: end at the last part complete on this line
+        text = clean.text
+        ends = [m.end]
+        d, de = parse_date_after(text, m.end)
+        if d and de <= le:
+            ends.append(de)
+            _iss, ie = parse_issuer_after(text, de, None)
+            if _iss and ie <= le:
+                ends.append(ie)
+        b = min(max(ends), le)
+    if a > qs:  # the phrase began on an earlier line: start at "số" or the number itself
+        k = src.lower().rfind("số", a, m.start)
+        a = k if k != -1 else m.start
+    return src[a:b].strip()
 
 
 def resolve_citations(mentions: list[CitationMention], meta: DocumentMeta, clean: CleanText) -> list[CitedDocument]:
-    return []
+    """Group mentions into distinct cited documents with their identities."""
+    province = meta.province
+    groups: dict[tuple[str, str | None], list[CitationMention]] = {}
+    for m in mentions:
+        j = jurisdiction_of(m.symbol, m.issuer, province)
+        groups.setdefault((m.symbol, j), []).append(m)
+    docs: list[CitedDocument] = []
+    for (symbol, jurisdiction), ms in groups.items():
+        sym_year = _symbol_year(symbol)
+        by_year: dict[int | None, list[CitationMention]] = {}
+        dates_by_year: dict[int, set[str]] = {}
+        for m in ms:
+            if m.date:
+                y = int(m.date[:4])
+                dates_by_year.setdefault(y, set()).add(m.date)
+        years = set(dates_by_year)
+        if sym_year is not None:
+            years.add(sym_year)
+        for m in ms:
+            if m.date:
+                y = int(m.date[:4])
+            elif len(years) == 1:
+                y = next(iter(years))  # the date stated once (or the symbol's year) applies to all
+            elif sym_year is not None:
+                y = sym_year
+            else:
+                y = None  # several dated documents share this number: not merged silently
+            by_year.setdefault(y, []).append(m)
+        for year, yms in by_year.items():
+            docs.append(_cited(symbol, year, jurisdiction, yms, dates_by_year.get(year, set()), meta, clean))
+    docs.sort(key=lambda d: d.mentions[0].start)
+    return docs
+
+
+def _cited(symbol: str, year: int | None, jurisdiction: str | None, ms: list[CitationMention], dates: set[str],
+           meta: DocumentMeta, clean: CleanText) -> CitedDocument:
+    ms = sorted(ms, key=lambda m: m.start)
+    date = None
+    if dates:
+        date = Counter(m.date for m in ms if m.date).most_common(1)[0][0]
+    types = Counter(m.doc_type for m in ms if m.doc_type)
+    doc_type = types.most_common(1)[0][0] if types else None
+    issuer = next((m.issuer for m in ms if m.issuer), None)
+    if issuer is None:
+        sym = _parsed(symbol)
+        if sym is not None:
+            issuer = issuer_from_code(sym, jurisdiction if jurisdiction not in (None, "national") else None)
+    subject = next((m.subject for m in ms if m.subject), None)
+    text = clean.text
+    src = clean.source.text
+    sentences = []
+    for m in ms:
+        if m.in_repeated:
+            continue
+        s, e = sentence_span(text, m.start, m.end)
+        sentences.append(src[s:e])
+    ident = DocumentIdentity(symbol=symbol, year=year, jurisdiction=jurisdiction)
+    return CitedDocument(
+        identity=ident, doc_type=doc_type, date=date, issuer=issuer, issuer_scope=jurisdiction,
+        mentions=ms, first_quote=_quote(clean, ms[0]), sentences=sentences, subject=subject,
+    )
+
+
+def own_jurisdiction(meta: DocumentMeta) -> str | None:
+    if meta.symbol:
+        m = SYMBOL_RE.fullmatch(meta.symbol)
+        sym = parse_symbol(m) if m else None
+        if sym is not None and code_scope(sym) == "national":
+            return "national"
+    return meta.province
 
 
 def document_id(meta: DocumentMeta, clean: CleanText) -> str:
-    from pathlib import Path
-    return f"{meta.symbol or 'unnumbered'}@{meta.year or 'year?'}@{meta.province or 'jurisdiction?'}#{Path(clean.path).stem}"
+    """The ingested document's id.  A numbered document with a known year gets the key a citing
+    document would give it (so the two meet in the graph); otherwise the content hash makes it
+    unique."""
+    jurisdiction = own_jurisdiction(meta)
+    if meta.symbol and meta.year is not None and jurisdiction:
+        return DocumentIdentity(meta.symbol, meta.year, jurisdiction).key
+    h = clean.source.content_hash or hashlib.sha256(clean.source.text.encode("utf-8")).hexdigest()
+    head = meta.symbol or "unnumbered"
+    return f"{head}@{meta.year or 'year?'}@{jurisdiction or 'jurisdiction?'}#{h[:12]}"
+

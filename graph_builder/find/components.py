@@ -1,0 +1,228 @@
+"""spaCy pipeline components of legalkg (registered factories).
+
+    import spacy
+    nlp = spacy.blank("xx")          # or spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.add_pipe("vn_citations")
+    doc = nlp(text)
+    for span in doc.spans["citations"]:
+        print(span.text, span._.symbol, span._.identity_key, span._.doc_type, span._.date)
+    doc._.cited_documents            # the resolved CitedDocument list (gold-schema records via .to_record())
+    doc._.document_meta              # the DocumentMeta of the text (type, number, province …)
+
+Matching is on characters: the regex finders of ``find.patterns`` run over the cleaned text and
+their character spans are mapped to tokens with ``doc.char_span(..., alignment_mode="expand")``,
+so any tokenizer works (the numbers need not be single tokens).
+
+``legalkg`` itself runs the same component (``run_citation_component``) on a cached blank
+pipeline whose tokenizer only splits at whitespace (cheap), handing it the ``CleanText`` it has
+already built (``doc._.clean_text``) so that repeated blocks are known.
+
+The component resolves identities (``resolve.identity``), an adapter reaching one stage ahead
+of ``find``: the import is local to the call so that ``find`` stays importable without it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from ..model import CleanText, SourceText
+from .citations import find_citation_mentions
+from .metadata import find_metadata
+
+SPANS_KEY = "citations"
+
+
+def _ensure_extensions() -> None:
+    for name in ("clean_text", "document_meta", "citation_mentions", "cited_documents", "citation_index"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+    def getter(attr):
+        def get(span):
+            idx = span.doc._.citation_index or {}
+            hit = idx.get((span.start, span.end))
+            if hit is None:
+                return None
+            mention, cited = hit
+            if attr == "mention":
+                return mention
+            if attr == "cited":
+                return cited
+            if attr == "identity":
+                return cited.identity if cited else None
+            if attr == "identity_key":
+                return cited.identity.key if cited else None
+            if attr == "year":
+                return cited.identity.year if cited else None
+            if attr == "jurisdiction":
+                return cited.identity.jurisdiction if cited else None
+            if attr == "in_repeated":
+                return mention.in_repeated
+            if attr == "issuer":
+                return (cited.issuer if cited else None) or mention.issuer
+            if attr == "date":
+                return (cited.date if cited else None) or mention.date
+            return getattr(mention, attr)
+        return get
+
+    for attr in ("mention", "cited", "identity", "identity_key", "symbol", "doc_type", "date", "issuer", "year",
+                 "jurisdiction", "subject", "in_repeated"):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, getter=getter(attr))
+
+
+_ensure_extensions()
+
+
+def clean_for(doc: Doc) -> CleanText:
+    """The CleanText behind a Doc: the one legalkg handed over, else the text cleaned here."""
+    given = doc._.clean_text
+    if isinstance(given, CleanText) and len(given.text) == len(doc.text):
+        return given
+    from ..clean import clean_text  # an earlier stage: cleaning keeps the length, offsets stay valid
+
+    text = doc.text
+    src = SourceText(path="<spacy>", text=text, encoding="utf-8", format="txt",
+                     content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return clean_text(src)
+
+
+class CitationFinder:
+    """Puts every numbered citation in ``doc.spans[spans_key]`` with its identity on ``Span._``."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, resolve: bool = True,
+                 province: str | None = None):
+        self.name = name
+        self.spans_key = spans_key
+        self.resolve = resolve
+        self.province = province
+
+    def __call__(self, doc: Doc) -> Doc:
+        clean = clean_for(doc)
+        meta = doc._.document_meta or find_metadata(clean)
+        if self.province and not meta.province:
+            meta.province = self.province
+        mentions = find_citation_mentions(clean, meta)
+        doc._.document_meta = meta
+        doc._.citation_mentions = mentions
+        cited_by_mention = {}
+        if self.resolve:
+            from ..resolve.identity import resolve_citations  # adapter: find + resolve in one component
+
+            cited = resolve_citations(mentions, meta, clean)
+            doc._.cited_documents = cited
+            for c in cited:
+                for m in c.mentions:
+                    cited_by_mention[id(m)] = c
+        spans = []
+        index = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, label="CITATION", alignment_mode="expand")
+            if span is None:
+                continue
+            spans.append(span)
+            index.setdefault((span.start, span.end), (m, cited_by_mention.get(id(m))))
+        doc._.citation_index = index
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "vn_citations",
+    default_config={"spans_key": SPANS_KEY, "resolve": True, "province": None},
+)
+def make_citation_finder(nlp: Language, name: str, spans_key: str, resolve: bool, province: str | None):
+    """spaCy factory ``vn_citations`` (entry point ``spacy_factories``)."""
+    return CitationFinder(nlp, name, spans_key=spans_key, resolve=resolve, province=province)
+
+
+# --------------------------------------------------------------------------- legalkg's own use
+
+_WS_RE = re.compile(r"\S+")
+
+
+class WhitespaceTokenizer:
+    """Tokens are the runs of non-space characters; whitespace other than one plain space becomes
+    its own token, so ``doc.text`` equals the input exactly.  Cheap: no rules, no exceptions."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _WS_RE.finditer(text):
+            s = m.start()
+            if s > pos:  # whitespace before this token
+                gap = text[pos:s]
+                if words and gap[0] == " ":
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        if pos < len(text):
+            gap = text[pos:]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serialisation hooks (the tokenizer has no state)
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, _bytes, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        return None
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+@registry.tokenizers("legalkg.whitespace_tokenizer.v1")
+def create_whitespace_tokenizer():
+    def make(nlp):
+        return WhitespaceTokenizer(nlp.vocab)
+    return make
+
+
+_NLP: Language | None = None
+
+
+def legalkg_nlp() -> Language:
+    """The cached blank pipeline legalkg runs its components on."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        nlp = spacy.blank("xx")
+        nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
+        nlp.add_pipe("vn_citations", config={"resolve": False})
+        _NLP = nlp
+    return _NLP
+
+
+def run_citation_component(clean: CleanText, meta=None) -> list:
+    """Run the pipeline's components over an already-cleaned text; returns the mentions."""
+    nlp = legalkg_nlp()
+    doc = nlp.make_doc(clean.text)
+    doc._.clean_text = clean
+    if meta is not None:
+        doc._.document_meta = meta
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.citation_mentions or []
