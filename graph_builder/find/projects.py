@@ -27,6 +27,7 @@ from .patterns.projects import (
     PAPER_START_RE,
     CONSTRUCTION_BEFORE_RE,
     CONSTRUCTION_ONLY,
+    COMPOUND_BEFORE_RE,
     ENDPOINT_BEFORE_RE,
     GENERIC_ITEM_RE,
     GUARD_RE,
@@ -104,6 +105,9 @@ def _kind(tok: str) -> str:
     """cap ("Đông") | acr ("THPT", "IC2") | code ("14E", "2") | roman ("II") | year ("2025")
     | lower | stop (a function word) | other."""
     c = tok[0]
+    if "." in tok:  # "ĐT.639", "QL.1A"
+        head = tok.split(".", 1)[0]
+        return "acr" if head.isupper() and len(head) <= 4 else "other"
     if c.isdigit():
         if tok.isdigit():
             return "year" if len(tok) == 4 and tok[:2] in ("19", "20") else "code"
@@ -308,6 +312,8 @@ class _Finder:
                 self.project(m, before)
                 continue
             if raw.lower() in CONSTRUCTION_ONLY and raw[0].islower() and not CONSTRUCTION_BEFORE_RE.search(before):
+                continue
+            if kind == "bridge" and COMPOUND_BEFORE_RE.search(before):
                 continue
             if MANAGEMENT_BEFORE_RE.search(before) or PLACE_BEFORE_RE.search(before):
                 continue  # "Ban Quản lý Khu kinh tế …": an agency; "quận Cầu Giấy": a place

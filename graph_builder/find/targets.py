@@ -29,6 +29,7 @@ from .patterns.targets import (
     INDICATOR_LEAD_RE,
     INDICATOR_TRAIL_RE,
     INDICATOR_VERB_ONLY_RE,
+    ITEM_REPORT_RE,
     LIST_ITEM_RE,
     NOT_QUANTITY_BEFORE_RE,
     NUMBER_PREV_CHARS,
@@ -470,7 +471,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             continue
         if item is not None:
             clause = _clause_around(text, max(item.start, s), min(item.end, e), pos)
-            if REPORT_RE.search(clause):
+            if ITEM_REPORT_RE.search(clause):
                 continue
             scope_start = max(item.start, s)
         else:

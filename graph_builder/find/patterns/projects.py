@@ -78,7 +78,9 @@ CODE_SIBLING_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:(?:QL|ĐT|TL)[ \t]*\.?[ \
 PROPERLESS_KINDS = frozenset({"hospital", "facility"})
 # Heads that are common words when lowercase ("nhu cầu", "kênh thông tin"): accepted lowercase
 # only after a construction word.
-CONSTRUCTION_ONLY = frozenset({"cầu", "kênh"})
+CONSTRUCTION_ONLY = frozenset({"kênh"})
+# "yêu cầu", "nhu cầu", "cung cầu", "kích cầu": "cầu" closing a compound word is not a bridge.
+COMPOUND_BEFORE_RE = re.compile(r"(?<![\w])(?:yêu|nhu|cung|kích|mong|khẩn|thỉnh|toàn|địa|quả|đáp\s+ứng\s+nhu)\s*$", re.IGNORECASE)
 CONSTRUCTION_BEFORE_RE = re.compile(
     r"(?:xây\s+dựng|đầu\s+tư|công\s+trình|dự\s+án|thi\s+công|hoàn\s+thành|khởi\s+công|nâng\s+cấp|cải\s+tạo|sửa\s+chữa|tuyến|các|nạo\s+vét"
     r"|mở\s+rộng|hoàn\s+thiện|thông\s+xe|đưa\s+vào\s+sử\s+dụng)\s*$",
@@ -96,7 +98,7 @@ MAX_DESCRIPTORS = {
 
 # A token after a head: letters and digits ("Đông", "14E", "IC2", "II"), optionally joined to
 # the previous one by a dash ("Nội Bài - Lào Cai", "Vĩnh Yên – Bình Xuyên").
-TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>[^\W_]+)")
+TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>[^\W_]+(?:\.\d+[A-Z]?)?)")
 
 # Function words end a name (lowercase only: a capitalised one is part of a proper name).
 STOP_WORDS = frozenset("""
@@ -111,7 +113,7 @@ PROJECT_DESC_OK = frozenset({"tại", "ở"})
 AGENCY_GUARD = (r"Sở|Bộ|Ban|Ủy|Uỷ|UBND|HĐND|Đảng|Cục|Phòng|Viện|Trung\s+ương|Nhà\s+nước|Chính\s+phủ|Thủ\s+tướng"
                 r"|Thủ\s+trưởng|Quốc\s+hội|Công\s+an|Chi\s+cục|Kho\s+bạc|Ngân\s+hàng|Văn\s+phòng|Hội\s+đồng|Mặt\s+trận"
                 r"|Tỉnh\s+[uủ]y|Thành\s+[uủ]y|Huyện\s+[uủ]y|Tổng\s+cục|Tập\s+đoàn|Công\s+ty|Tổng\s+công\s+ty|Chủ\s+tịch"
-                r"|Giám\s+đốc|Lãnh\s+đạo")
+                r"|Giám\s+đốc|Lãnh\s+đạo|Nhân\s+dân|Thường\s+trực|Thường\s+vụ")
 AGENCY_GUARD_RE = re.compile(rf"(?:{AGENCY_GUARD})(?![\w])")
 # … or of a document (a name after a head; an enumeration item may be a programme).
 GUARD_RE = re.compile(

@@ -125,6 +125,13 @@ REPORT_RE = re.compile(
     r"|bằng\s+\d[\d.,]*\s*%|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|đến\s+nay|(?<!thực\s)(?<!thể\s)hiện\s+(?:nay|có|tại))(?![\w])",
     re.IGNORECASE,
 )
+# The markers that make a target-list item a reported result (narrower: "lũy kế", "hiện có" may
+# qualify a target there).
+ITEM_REPORT_RE = re.compile(
+    r"(?<![\w])(?:ước(?:\s+tính)?\s+(?:đạt|tăng|giảm|thực\s+hiện|thu)|đã\s+đạt|đạt\s+được|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ"
+    r"|tháng\s+đầu\s+năm|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2})(?![\w])",
+    re.IGNORECASE,
+)
 # Between a "phấn đấu" and its figure, these mark an achieved figure after all.
 STRONG_VETO_RE = re.compile(r"(?<![\w])(?:đã\s+đạt|đạt\s+được|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?![\w])", re.IGNORECASE)
 # An amount of money allocated, supported or invested is a means, not a target
