@@ -140,6 +140,17 @@ def make_citation_finder(nlp: Language, name: str, spans_key: str, resolve: bool
     return CitationFinder(nlp, name, spans_key=spans_key, resolve=resolve, province=province)
 
 
+# --------------------------------------------------------------------------- agencies
+
+@Language.factory("vn_agencies", default_config={"spans_key": "agencies"})
+def make_agency_finder(nlp: Language, name: str, spans_key: str):
+    """spaCy factory ``vn_agencies`` (entry point ``spacy_factories``): the canonical agency
+    vocabulary (``data/agencies.yaml``) matched with a PhraseMatcher; see ``find.agencies``."""
+    from .agencies import AgencyComponent
+
+    return AgencyComponent(spans_key=spans_key)
+
+
 # --------------------------------------------------------------------------- legalkg's own use
 
 _WS_RE = re.compile(r"\S+")
