@@ -8,11 +8,12 @@ placement ("Uỷ"/"Ủy"), dashes and commas inside names ("Lao động - Thươ
 "Lao động Thương binh và Xã hội"), and "&" for "và" ("Sở KH&ĐT").
 
 Matching needs a spaCy ``Doc``.  Building one for a whole document costs more than the rest
-of the extraction, so the finder tokenises (``str.translate`` + one regex) only the *windows*
-where an agency can stand in a task's grammar — the start of a heading or sentence, the words
-after "giao", "đề nghị", "yêu cầu", "phối hợp với", the closing execution clause — and runs
-the matcher once over one Doc made of all windows.  The same matcher is the registered spaCy
-pipeline component ``vn_agencies`` (:func:`make_agency_finder`), which works on any ``Doc``.
+of the extraction, so the task finder hands the finder only the *windows* where an agency can
+stand in a task's grammar — the start of a heading or sentence, the words after "giao", "đề
+nghị", "yêu cầu", "phối hợp với", the closing execution clause — each cut at the first word that
+cannot belong to an agency list, and the matcher runs once over one Doc made of them.  The same
+matcher is the registered spaCy pipeline component ``vn_agencies`` (:class:`AgencyComponent`,
+factory in ``find.components``), which works on any ``Doc``.
 
 Lists of addressees ("Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND cấp huyện, các chủ đầu
 tư"; "Các Sở: Xây dựng, Tài chính, Giao thông vận tải") are read by :func:`parse_list`: heads
@@ -48,6 +49,10 @@ from .patterns.agencies import (
 )
 from .patterns.common import province_regex
 
+_STOP_MARKS = frozenset(".()!?")
+# Words that stand in addressee lists besides the names themselves (lead-ins, separators, suffixes).
+_LIST_WORDS = ("nhiệm vụ chung cụ thể chủ yếu trọng tâm riêng của đối với cho giao đề nghị yêu cầu phân công trách nhiệm"
+               " và cùng với các tỉnh có liên quan trên địa bàn huyện thị xã thành phố quận : ; &")
 DEFAULT_DISTRICT = "UBND các huyện, thị xã, thành phố"
 DEFAULT_COMMUNE = "UBND các xã, phường, thị trấn"
 _SPACES = " \t\u00a0"
@@ -140,6 +145,7 @@ class AgencyVocabulary:
     so: dict[str, AgencyEntry] = field(default_factory=dict)  # folded department name -> "Sở …"
     bo: dict[str, AgencyEntry] = field(default_factory=dict)  # folded department name -> "Bộ …"
     starts: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of every pattern
+    list_words: set[str] = field(default_factory=set)  # every token that may stand in an agency list
     single_starts: set[str] = field(default_factory=set)  # one-token patterns
 
     def first_words(self, text: str, pos: int) -> tuple[str, str] | None:
@@ -249,6 +255,13 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
             voc.starts.add((t[0], t[1]))
     for t in (_tokens("các sở"), _tokens("các bộ")):
         voc.starts.add(t)
+    for pats in voc.patterns.values():
+        for t in pats:
+            voc.list_words.update(t)
+    for h in heads:
+        voc.list_words.update(_tokens(h))
+    voc.list_words.update(_tokens(_LIST_WORDS))
+    voc.list_words.update({":", ";", "va"})
     return voc
 
 
@@ -285,20 +298,51 @@ class AgencyFinder:
         self.heads_re = heads_re(self.vocabulary.heads)
 
     # -- windows of text -> hits --------------------------------------------------------------
-    def match_windows(self, text: str, windows: list[tuple[int, int]]) -> list[AgencyHit]:
-        """Vocabulary hits inside the given windows of ``text`` (longest match wins)."""
+    def _tokens(self, text: str, a: int, b: int, cut: bool) -> list[tuple[int, int, str]]:
+        """Folded tokens (start, end, word) of text[a:b]; with ``cut``, only up to the end of the
+        agency list that may start at ``a``: the first lower-case word that no agency name, head
+        or list word contains (the predicate)."""
+        words = self.vocabulary.list_words
+        out: list[tuple[int, int, str]] = []
+        lo = a
+        while lo < b:
+            hi = min(b, lo + 160)
+            seg = fold_text(text[lo:hi])
+            nxt = hi
+            for m in TOKEN_RE.finditer(seg):
+                if m.end() == len(seg) and hi < b:
+                    nxt = lo + m.start()  # a word cut by the chunk: read it again in the next one
+                    break
+                w = m.group()
+                p = lo + m.start()
+                if cut and w not in words and (w in _STOP_MARKS or not (text[p].isupper() or w[0].isdigit())):
+                    return out
+                out.append((p, lo + m.end(), "va" if w == "&" else w))
+            lo = nxt if nxt > lo else hi
+        return out
+
+    def match_windows(self, text: str, windows) -> list[AgencyHit]:
+        """Vocabulary hits inside windows of ``text`` (longest match wins).
+
+        A window is ``(start, end)``, or ``(start, end, cut)``: with ``cut`` the window is where an
+        addressee list may start, and only the words that can belong to one are read
+        (``_tokens``), so that the Doc holds as few tokens as possible.
+        """
         words: list[str] = []
-        bounds: list[tuple[int, int, int]] = []  # (first token index, window start, window end)
-        for a, b in _merge(windows):
-            seg = fold_text(text[a:b])
-            toks = TOKEN_RE.findall(seg)
+        offs: list[tuple[int, int]] = []
+        last = -1
+        for w in sorted(windows):
+            toks = self._tokens(text, w[0], w[1], len(w) > 2 and w[2])
             if not toks:
                 continue
-            if "&" in seg:
-                toks = ["va" if t == "&" else t for t in toks]
-            bounds.append((len(words), a, b))
-            words.extend(toks)
-            words.append("|")
+            if toks[0][0] > last and words:
+                words.append("|")  # windows apart: no match may run across the gap
+                offs.append((last, last))
+            for ts, te, word in toks:
+                if ts >= last:
+                    words.append(word)
+                    offs.append((ts, te))
+                    last = te
         if not words:
             return []
         doc = self._Doc(self.vocab, words=words)
@@ -306,31 +350,15 @@ class AgencyFinder:
         if not matches:
             return []
         matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
-        chosen = []
-        last_end = -1
-        for mid, s, e in matches:
-            if s >= last_end:
-                chosen.append((mid, s, e))
-                last_end = e
-        # token index -> character offsets, computed only for windows holding a match
-        import bisect
-
-        firsts = [b[0] for b in bounds]
-        offsets: dict[int, list[tuple[int, int]]] = {}
         hits: list[AgencyHit] = []
         strings = self.vocab.strings
         entries = self.vocabulary.entries
-        for mid, s, e in chosen:
-            w = bisect.bisect_right(firsts, s) - 1
-            first, a, b = bounds[w]
-            offs = offsets.get(w)
-            if offs is None:
-                seg = fold_text(text[a:b])
-                offs = [(a + m.start(), a + m.end()) for m in TOKEN_RE.finditer(seg)]
-                offsets[w] = offs
-            start = offs[s - first][0]
-            end = offs[e - 1 - first][1]
-            hit = self._complete(text, start, end, entries[strings[mid]])
+        last_end = -1
+        for mid, s, e in matches:
+            if s < last_end:
+                continue
+            last_end = e
+            hit = self._complete(text, offs[s][0], offs[e - 1][1], entries[strings[mid]])
             if hit is not None:
                 hits.append(hit)
         return hits
@@ -369,30 +397,39 @@ class AgencyFinder:
                     end = pm.end()
         return AgencyHit(start, end, entry, name)
 
-    # -- spaCy component --------------------------------------------------------------------
-    def __call__(self, doc):
-        """Mark the agencies of a Doc: ``doc.spans["agencies"]`` (label = canonical name) and
-        ``doc.user_data["agencies"]`` (AgencyMention list, offsets into ``doc.text``)."""
-        text = doc.text
-        mentions = mentions_from_hits(text, self.match_windows(text, [(0, len(text))]), self)
-        spans = []
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, label=m.name, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["agencies"] = spans
-        doc.user_data["agencies"] = mentions
-        return doc
-
-
 @functools.cache
 def agency_finder() -> AgencyFinder:
     return AgencyFinder()
 
 
-def make_agency_finder(nlp=None, name: str = "vn_agencies") -> AgencyFinder:
-    """Factory of the ``vn_agencies`` spaCy component."""
-    return agency_finder()
+class AgencyComponent:
+    """The spaCy pipeline component ``vn_agencies`` (factory in ``find.components``).
+
+    Marks the agencies of a Doc in ``doc.spans[spans_key]`` (label = canonical name) and puts
+    the :class:`AgencyMention` list (offsets into ``doc.text``) in ``doc._.agency_mentions``.
+    Works with any tokenizer: the matcher reads the text with its own cheap tokenizer and the
+    character spans are mapped to the Doc's tokens.
+    """
+
+    def __init__(self, spans_key: str = "agencies"):
+        from spacy.tokens import Doc
+
+        if not Doc.has_extension("agency_mentions"):
+            Doc.set_extension("agency_mentions", default=None)
+        self.spans_key = spans_key
+        self.finder = agency_finder()
+
+    def __call__(self, doc):
+        text = doc.text
+        mentions = mentions_from_hits(text, self.finder.match_windows(text, [(0, len(text))]), self.finder)
+        spans = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, label=m.name, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.agency_mentions = mentions
+        return doc
 
 
 # ------------------------------------------------------------------------------ lists

@@ -26,11 +26,9 @@ from .patterns.structure import (
     DASH_PAREN_RE,
     LABEL_RE,
     LEAD_MARKUP_RE,
-    LOWER_START_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     TERMINAL_PUNCT,
-    TRAIL_MARKUP_RE,
     roman_value,
 )
 
@@ -108,58 +106,73 @@ def _label(text: str, pos: int, line_end: int):
     return lab, kind, key, rank, ae
 
 
+_MARKUP_START = frozenset("#*_ \t\u00a0")
+_LABEL_LOWER = frozenset("abcdefghiklmnopqrstuvxyđ")
+_LABEL_WORDS = ("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC", "Tiểu mục", "TIỂU MỤC")
+_TRAIL = " \t\u00a0\r*_#|"
+_cache: tuple[str, list[Paragraph]] | None = None
+
+
+def _may_label(line: str, i: int) -> bool:
+    """Cheap test before LABEL_RE: can a label start at line[i]?"""
+    c = line[i]
+    if c.isdigit() or c in "(-–—•·▪◦➢✓+*":
+        return True
+    nxt = line[i + 1:i + 3]
+    if c in _LABEL_LOWER:
+        return nxt[:1] in (")", ".") or nxt == " )"
+    if c.isupper():
+        return nxt[:1] in (".", ")", " ") or c in "IVXL" or line.startswith(_LABEL_WORDS, i)
+    return False
+
+
 def paragraphs(source: CleanText | str) -> list[Paragraph]:
-    """The paragraphs of a text, in order, with their labels."""
+    """The paragraphs of a text, in order, with their labels (the last result is cached: the
+    outline and the task finder read the same text)."""
+    global _cache
     text = source.text if isinstance(source, CleanText) else source
+    if _cache is not None and _cache[0] is text:
+        return _cache[1]
     out: list[Paragraph] = []
     pos = 0
-    n = len(text)
-    closed = False
-    while pos <= n:
-        nl = text.find("\n", pos)
-        line_end = n if nl == -1 else nl
+    for line in text.split("\n"):
         line_start = pos
-        pos = line_end + 1
-        if closed:
-            if nl == -1:
-                break
+        pos += len(line) + 1
+        stripped = line.rstrip(_TRAIL)
+        if not stripped or stripped.isspace():
             continue
-        mk = LEAD_MARKUP_RE.match(text, line_start, line_end)
-        content = mk.end()
-        # end of the line's text: trailing spaces and markup removed
-        e = line_end
-        tm = TRAIL_MARKUP_RE.search(text, content, line_end)
-        if tm:
-            e = tm.start()
-        if e <= content:
-            if nl == -1:
-                break
-            continue
-        if PAGE_NUMBER_RE.match(text, content, line_end):
-            if nl == -1:
-                break
-            continue
-        hashes = mk.group("hashes")
-        bold = "*" in text[line_start:content] or "__" in text[line_start:content]
-        lab = _label(text, content, line_end)
-        if lab is None and not hashes and out and not out[-1].closing:
+        i = 0
+        hashes = 0
+        bold = False
+        if line[0] in _MARKUP_START:
+            mk = LEAD_MARKUP_RE.match(line)
+            i = mk.end()
+            if i >= len(stripped):
+                continue
+            hashes = len(mk.group("hashes") or "")
+            bold = "*" in line[:i] or "__" in line[:i]
+        content = line_start + i
+        e = line_start + len(stripped)
+        c = line[i]
+        if (c.isdigit() or c in "-–") and PAGE_NUMBER_RE.match(stripped, i):
+            continue  # a page number
+        lab = _label(text, content, line_start + len(line)) if _may_label(line, i) else None
+        if lab is None and not hashes and out:
             prev = out[-1]
             if _continues(text, prev, content, e):
                 prev.end = e
-                if nl == -1:
-                    break
                 continue
-        p = Paragraph(line_start, e, content, md_level=len(hashes) if hashes else 0, bold=bold)
+        p = Paragraph(line_start, e, content, md_level=hashes, bold=bold)
         if lab is not None:
             p.label, p.kind, p.key, p.rank, p.content = lab
             if p.content >= e:
                 p.content = e
-        elif CLOSING_RE.match(text, content, e):
+        elif c in "Nn" and CLOSING_RE.match(text, content, e):
             p.closing = True
-            closed = True
-        out.append(p)
-        if nl == -1:
+            out.append(p)
             break
+        out.append(p)
+    _cache = (text, out)
     return out
 
 
@@ -167,7 +180,8 @@ def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
     """Whether a line without a label wraps the previous paragraph's last sentence."""
     if prev.md_level:
         return False
-    if LOWER_START_RE.match(text, content):
+    c = text[content]
+    if c.islower():
         return True
     last = text[prev.end - 1] if prev.end > prev.start else "."
     if last in TERMINAL_PUNCT:
@@ -245,9 +259,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     s = start
     for m in SENTENCE_END_RE.finditer(text, start, end):
-        if text[m.start() - 1:m.start()] == "." and ABBREVIATION_BEFORE_DOT_RE.search(text, max(start, m.start() - 6), m.start()):
+        cut = m.start() + 1
+        if text[m.start()] == "." and ABBREVIATION_BEFORE_DOT_RE.search(text, max(start, cut - 6), cut):
             continue
-        out.append((s, m.start()))
+        out.append((s, cut if text[m.start()] not in ":;" else cut))
         s = m.end()
     out.append((s, end))
     res = []
@@ -259,6 +274,33 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             res.append((a, b))
     return res
+
+
+def paragraph_sentences(text: str, paras: list[Paragraph], limit: int) -> list[list[tuple[int, int]]]:
+    """The sentence spans of every paragraph that starts before ``limit`` (one pass over the text)."""
+    out: list[list[tuple[int, int]]] = []
+    if not paras:
+        return out
+    it = SENTENCE_END_RE.finditer(text, paras[0].content, limit)
+    m = next(it, None)
+    for p in paras:
+        if p.start >= limit:
+            break
+        spans = []
+        s = p.content
+        while m is not None and m.start() < p.content:
+            m = next(it, None)
+        while m is not None and m.end() <= p.end:
+            cut = m.start() + 1
+            if not (text[m.start()] == "." and ABBREVIATION_BEFORE_DOT_RE.search(text, max(p.content, cut - 6), cut)):
+                if cut > s:
+                    spans.append((s, cut))
+                s = m.end()
+            m = next(it, None)
+        if p.end > s:
+            spans.append((s, p.end))
+        out.append(spans)
+    return out
 
 
 def flatten(outline: list[Section]) -> list[tuple[Section, tuple[Section, ...]]]:

@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from ..model import AgencyRef, CitedDocument, CleanText, DocumentMeta, Section, Task
 from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, parse_list
 from .patterns.agencies import (
-    CHU_TRI_ANY_RE,
     CHU_TRI_RE,
     COLON_RE,
     COMMA_RE,
@@ -47,25 +46,28 @@ from .patterns.agencies import (
     OPENER_RE,
     PAREN_AFTER_RE,
     PARTNER_RE,
+    TASK_KEYWORD_LITERALS,
     TRIGGER_BLOCK_BEFORE_RE,
     TRIGGER_RE,
+    WORD_RE,
+    fold_text,
 )
 from .patterns.common import iso_date
 from .patterns.tasks import (
     CHAIN_BREAK_RE,
     CHAIN_SEP_RE,
-    DEADLINE_RE,
+    DEADLINE_BEFORE_YEAR_RE,
     IMPLEMENT_GAP_RE,
     IMPLEMENT_VERB_RE,
     NOTE_ONLY_RE,
-    PERIOD_RE,
+    PERIOD_BEFORE_YEAR_RE,
+    YEAR_RE,
 )
-from .structure import Paragraph, closing_start, flatten, heading_path, paragraphs, sentence_spans
+from .structure import Paragraph, closing_start, flatten, heading_path, paragraph_sentences, paragraphs
 
 _WINDOW = 360  # characters after a list start that the matcher looks at
 _BULLET_RE = re.compile(r"[-–+•*][ \t\u00a0]+")
 _SEMI_RE = re.compile(r";[ \t\u00a0]*")
-_WS_RE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -94,6 +96,29 @@ class _Draft:
     chain: tuple = ()
 
 
+_OPENER_WORDS = frozenset({"tren", "can", "đong", "ngoai", "ben", "trong", "theo", "do", "vi", "mat", "rieng", "tuy"})
+_PUNCT = "*_#,:;.()\"“”'‘’-–"
+_LEAD_IN_WORDS = ("Nhiệm vụ", "Trách nhiệm", "Đối với", "Phân công", "Giao", "Đề nghị", "Yêu cầu")
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_word(w: str) -> str:
+    """Folded form of a word, punctuation stripped (memoised: sentence-initial words repeat)."""
+    f = _FOLDED.get(w)
+    if f is None:
+        f = fold_text(w).strip(_PUNCT)
+        if len(_FOLDED) < 100_000:
+            _FOLDED[w] = f
+    return f
+
+
+def _prefix_first_words(heads) -> frozenset[str]:
+    """Folded first words of the lead-ins and heads that may stand before a list."""
+    return frozenset(WORD_RE.findall(fold_text(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
+
+
 class _Reader:
     """Reads the addressee grammar of one document."""
 
@@ -103,33 +128,52 @@ class _Reader:
         self.voc = finder.vocabulary
         self.hits: dict[int, AgencyHit] = {}
         self.resolve = None
+        self.flagged: set[int] = set()  # positions where a list may start
+        self.first_word = ""
+        self.first_of_prefixes = _prefix_first_words(self.voc.heads)
 
     # -- where agencies may stand -------------------------------------------------------------
-    def _after_heads(self, pos: int, limit: int) -> int:
-        m = self.finder.heads_re.match(self.text, pos, limit)
-        return m.end() if m else pos
-
-    def list_start(self, pos: int, limit: int) -> int | None:
-        """``pos`` when an addressee list may start there (lead-ins and heads skipped)."""
+    def list_start(self, pos: int, limit: int) -> bool:
+        """Whether an addressee list may start at ``pos`` (lead-ins and heads skipped); the
+        positions that pass are remembered in ``self.flagged``."""
+        parts = self.text[pos:min(limit, pos + 32)].split(None, 2)
+        if not parts:
+            return False
+        w1 = _fold_word(parts[0])
+        w2 = _fold_word(parts[1]) if len(parts) > 1 else ""
+        self.first_word = w1
+        voc = self.voc
+        if w1 in voc.single_starts or (w1, w2) in voc.starts:
+            self.flagged.add(pos)
+            return True
+        if w1 not in self.first_of_prefixes:
+            return False
         text = self.text
         q = pos
         m = LEAD_IN_RE.match(text, q, limit)
         if m:
             q = m.end()
-        q = self._after_heads(q, limit)
-        return pos if self.voc.could_start(text, q) else None
+        m = self.finder.heads_re.match(text, q, limit)
+        if m:
+            q = m.end()
+        if q != pos and voc.could_start(text, q):
+            self.flagged.add(pos)
+            return True
+        return False
 
-    def windows(self, sentences: list[_Sentence], scans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    def windows(self, sentences: list[_Sentence], scans: dict[str, list[tuple[int, int]]]) -> list[tuple]:
         text = self.text
         out: list[tuple[int, int]] = []
         for s in sentences:
             a, e = s.start, s.end
-            if self.list_start(a, e) is not None:
-                out.append((a, min(e, a + _WINDOW)))
-            if OPENER_RE.match(text, a, e):
+            self.first_word = ""
+            if self.list_start(a, e):
+                out.append((a, min(e, a + _WINDOW), True))
+            if self.first_word in _OPENER_WORDS and OPENER_RE.match(text, a, e):
+                self.flagged.add(a)
                 for c in COMMA_RE.finditer(text, a, min(e, a + 400)):
-                    if self.list_start(c.end(), e) is not None:
-                        out.append((c.end(), min(e, c.end() + _WINDOW)))
+                    if self.list_start(c.end(), e):
+                        out.append((c.end(), min(e, c.end() + _WINDOW), True))
         starts = [s.start for s in sentences]
         ends = [s.end for s in sentences]
 
@@ -140,8 +184,8 @@ class _Reader:
         for name in ("trigger", "partner", "semi"):
             for a, b in scans[name]:
                 e = sentence_end(a)
-                if e is not None and self.list_start(b, e) is not None:
-                    out.append((b, min(e, b + _WINDOW)))
+                if e is not None and self.list_start(b, e):
+                    out.append((b, min(e, b + _WINDOW), True))
         for a, b in scans["chu_tri"]:
             e = sentence_end(a)
             if e is not None:
@@ -150,7 +194,8 @@ class _Reader:
         for a, b in scans["execution"]:
             i = bisect.bisect_right(starts, a) - 1
             if i >= 0 and a < ends[i]:
-                out.append((starts[i], min(ends[i], starts[i] + 700)))
+                out.append((starts[i], min(ends[i], starts[i] + 700), True))
+                self.flagged.add(starts[i])
         return out
 
     # -- lists --------------------------------------------------------------------------------
@@ -231,28 +276,21 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
 
     # sentences of the body (the closing block and repeated regions left out)
     sentences: list[_Sentence] = []
-    for i, p in enumerate(paras):
-        if p.closing or p.start >= end_of_text:
-            break
-        if clean.repeated and clean.is_repeated(p.start):
+    for i, spans in enumerate(paragraph_sentences(text, paras, end_of_text)):
+        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)):
             continue
-        for j, (a, b) in enumerate(sentence_spans(text, p.content, p.end)):
-            m = _BULLET_RE.match(text, a, b)
-            if m and j > 0:
-                a = m.end()
+        for j, (a, b) in enumerate(spans):
+            if j and text[a] in "-–+•*":
+                m = _BULLET_RE.match(text, a, b)
+                if m:
+                    a = m.end()
             sentences.append(_Sentence(a, b, i, j == 0))
     if not sentences:
         return []
 
     finder = agency_finder()
     reader = _Reader(text, finder)
-    scans = {
-        "trigger": [(m.start(), m.end()) for m in TRIGGER_RE.finditer(text, 0, end_of_text)],
-        "partner": [(m.start(), m.end()) for m in PARTNER_RE.finditer(text, 0, end_of_text)],
-        "semi": [(m.start(), m.end()) for m in _SEMI_RE.finditer(text, 0, end_of_text)],
-        "chu_tri": [(m.start(), m.end()) for m in CHU_TRI_ANY_RE.finditer(text, 0, end_of_text)],
-        "execution": [(m.start(), m.end()) for m in EXECUTION_RE.finditer(text, 0, end_of_text)],
-    }
+    scans = _scan(text, end_of_text)
     reader.index(finder.match_windows(text, reader.windows(sentences, scans)))
 
     # sections: heading paragraph -> section; paragraph -> chain of enclosing sections
@@ -276,37 +314,38 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             i -= 1
         return ()
 
-    scan_starts = {name: [a for a, _ in v] for name, v in scans.items()}
+    # the scans, bucketed by sentence
+    sent_starts = [x.start for x in sentences]
+    buckets: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    for name in ("execution", "semi", "chu_tri", "trigger", "partner"):
+        for item in scans[name]:
+            k = bisect.bisect_right(sent_starts, item[0]) - 1
+            if k >= 0 and item[0] < sentences[k].end:
+                buckets.setdefault(k, {}).setdefault(name, []).append(item)
+    empty: dict[str, list[tuple[int, int]]] = {}
 
-    def in_sentence(name: str, s: _Sentence) -> list[tuple[int, int]]:
-        lst = scans[name]
-        i = bisect.bisect_left(scan_starts[name], s.start)
-        out = []
-        while i < len(lst) and lst[i][0] < s.end:
-            out.append(lst[i])
-            i += 1
-        return out
+    chains: dict[int, tuple[Section, ...]] = {}
 
     drafts: list[_Draft] = []
     carry: tuple[int, list[_Addressee]] | None = None  # paragraph subject for its later sentences
 
-    for s in sentences:
+    for k, s in enumerate(sentences):
         para: Paragraph = paras[s.para]
-        chain = chain_at(s.start)
+        chain = chains.get(s.para)
+        if chain is None:
+            chain = chains[s.para] = chain_at(s.start)
         heading_sec = None
         if s.first and para.start in sec_by_start:
             heading_sec = sec_by_start[para.start][0]
         if carry is not None and carry[0] != s.para:
             carry = None
-
         a, e = s.start, s.end
-        body = text[a:e]
-        if NOTE_ONLY_RE.match(body) or len(body.split()) < 2:
+        found = buckets.get(k, empty)
+        if text.find(" ", a, e) == -1 or (text[a] == "(" and NOTE_ONLY_RE.match(text, a, e)):
             continue
-        draft = _Draft(s, a, chain=chain)
 
         # 1. the sentence's own subject
-        subj = reader.subject(a, e)
+        subj = reader.subject(a, e) if a in reader.flagged else None
         own: list[ListItem] = []
         predicate_at = a
         kind = None
@@ -315,8 +354,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             own = _recordable(items)
             if own:
                 predicate_at = lend
-        if EXECUTION_RE.search(text, a, e) and own:
-            draft.execution = True
+        if own and found.get("execution"):
+            draft = _Draft(s, a, chain=chain, execution=True)
             draft.addressees = [_Addressee(it, "execution_clause", ("exec", a)) for it in _dedupe(own)]
             drafts.append(draft)
             continue
@@ -328,16 +367,17 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
 
         # clause subjects after ";" and "<agency> chủ trì"
         extra: list[ListItem] = []
-        for sa, sb in in_sentence("semi", s):
-            sj = reader.subject(sb, e, openers=False)
-            if sj is not None and sj[2] == "predicate":
-                extra += _recordable(sj[0])
-        for ca, cb in in_sentence("chu_tri", s):
+        for sa, sb in found.get("semi", ()):
+            if sb in reader.flagged:
+                sj = reader.subject(sb, e, openers=False)
+                if sj is not None and sj[2] == "predicate":
+                    extra += _recordable(sj[0])
+        for ca, cb in found.get("chu_tri", ()):
             extra += _chu_tri_subject(reader, a, ca)
         # what the sentence would inherit: the paragraph's subject, else the section's addressees
         inherited: list[_Addressee] = []
         if carry is not None:
-            inherited = list(carry[1])
+            inherited = carry[1]
         else:
             for sec in reversed(chain):
                 got = addressed.get(id(sec))
@@ -350,15 +390,16 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         issuer_speaks = subj is not None and not own and any(not i.entry.assignable and i.entry.kind != "filler"
                                                              for i in subj[0])
         if not own and (issuer_speaks or not inherited):
-            for ta, tb in in_sentence("trigger", s):
-                if ta == a:
-                    continue  # a lead-in: already read as the subject
+            for ta, tb in found.get("trigger", ()):
+                if ta == a or tb not in reader.flagged:
+                    continue  # a lead-in (already read as the subject), or no agency follows
                 if TRIGGER_BLOCK_BEFORE_RE.search(text[max(a, ta - 14):ta]):
                     continue
                 items, lend = reader.read_list(tb, e)
                 if items and reader.predicate_after(lend, e) is not None:
                     extra += _recordable(items)
 
+        draft = _Draft(s, a, chain=chain)
         if own or extra:
             addressees = [_Addressee(it, via_own, unit_own) for it in own]
             addressees += [_Addressee(it, "sentence", ("clause", a, it.start)) for it in extra]
@@ -375,22 +416,59 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             draft.addressees = inherited
         if not draft.addressees:
             continue
-        if body.rstrip(" *_").endswith(":") and s.first and heading_sec is not None and heading_sec.children:
+        if s.first and heading_sec is not None and heading_sec.children and text[a:e].rstrip(" *_").endswith(":"):
             continue  # an introduction to the items below
 
         # coordinating-only predicate, partners
-        pred = predicate_at if own else a
-        draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not CHU_TRI_ANY_RE.search(text, a, e)
-        names = {x.item.name for x in draft.addressees}
-        for pa, pb in in_sentence("partner", s):
-            items, _ = reader.read_list(pb, e)
-            for it in _recordable(items):
-                if not it.entry.collective and it.name not in names:
-                    draft.partners.append(it)
-                    names.add(it.name)
+        if found.get("partner", ()):
+            pred = predicate_at if own else a
+            draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not found.get("chu_tri", ())
+            names = {x.item.name for x in draft.addressees}
+            for pa, pb in found.get("partner", ()):
+                if pb not in reader.flagged:
+                    continue
+                items, _ = reader.read_list(pb, e)
+                for it in _recordable(items):
+                    if not it.entry.collective and it.name not in names:
+                        draft.partners.append(it)
+                        names.add(it.name)
         drafts.append(draft)
 
-    return _tasks_from_drafts(drafts, clean, citations)
+    return _tasks_from_drafts(drafts, clean, citations, scans["year"])
+
+
+def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
+    """One pass over the text for the words the task grammar reacts to: (start, end) of each
+    trigger ("giao", "đề nghị", "yêu cầu" + following spaces), partner phrase ("phối hợp (chặt
+    chẽ) (với)"), "chủ trì", execution clause; also "; " clause starts and years."""
+    out: dict[str, list[tuple[int, int]]] = {"trigger": [], "partner": [], "chu_tri": [], "execution": [], "semi": [],
+                                             "year": []}
+    found = []
+    for rx, kind in TASK_KEYWORD_LITERALS:
+        for m in rx.finditer(text, 0, end):
+            a, b = m.start(), m.end()
+            if (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+                continue  # part of another word
+            found.append((a, b, kind))
+    found.sort()
+    for a, b, kind in found:
+        if kind == "trigger":
+            t = TRIGGER_RE.match(text, a)
+            if t:
+                out["trigger"].append((a, t.end()))
+        elif kind == "partner":
+            t = PARTNER_RE.match(text, a)
+            if t:
+                out["partner"].append((a, t.end()))
+        elif kind == "chu_tri":
+            out["chu_tri"].append((a, b))
+        elif kind == "execution":
+            t = EXECUTION_RE.match(text, a)
+            if t:
+                out["execution"].append((a, t.end()))
+    out["semi"] = [(m.start(), m.end()) for m in _SEMI_RE.finditer(text, 0, end)]
+    out["year"] = [(m.start(), m.end()) for m in YEAR_RE.finditer(text, 0, end)]
+    return out
 
 
 def _chu_tri_subject(reader: _Reader, sent_start: int, pos: int) -> list[ListItem]:
@@ -420,7 +498,8 @@ def _skip_to_predicate(text: str, pos: int, end: int) -> int:
 
 # ------------------------------------------------------------------------------ tasks
 
-def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument]) -> list[Task]:
+def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument],
+                       years: list[tuple[int, int]]) -> list[Task]:
     text = clean.text
     src = clean.source.text
     # an addressing unit whose every task only coordinates makes its addressees support partners
@@ -429,6 +508,8 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         for x in d.addressees:
             units[x.unit] = units.get(x.unit, True) and d.coordinating
     mentions = _citation_mentions(citations)
+    year_starts = [a for a, _ in years]
+    paths: dict[int, str] = {}
     tasks: list[Task] = []
     for d in drafts:
         s = d.sentence
@@ -440,13 +521,23 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         for it in d.partners:
             refs.append(AgencyRef(name=it.name, role="support", via="sentence", collective=it.entry.collective,
                                   national=it.entry.national, start=it.start, end=it.end))
-        deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end)
+        i = bisect.bisect_left(year_starts, s.start)
+        if i < len(year_starts) and year_starts[i] < s.end:
+            j = bisect.bisect_left(year_starts, s.end, i)
+            deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years[i:j])
+        else:
+            deadline, deadline_text, deadline_start = None, None, -1
+        sentence = " ".join(src[s.start:s.end].split())
+        key = id(d.chain[-1]) if d.chain else 0
+        path = paths.get(key)
+        if path is None:
+            path = paths[key] = heading_path(d.chain)
         tasks.append(Task(
-            text=_WS_RE.sub(" ", src[d.text_start:s.end]).strip(),
+            text=sentence if d.text_start == s.start else " ".join(src[d.text_start:s.end].split()),
             start=d.text_start,
             end=s.end,
-            sentence=_WS_RE.sub(" ", src[s.start:s.end]).strip(),
-            section=heading_path(d.chain),
+            sentence=sentence,
+            section=path,
             agencies=refs,
             deadline=deadline,
             deadline_text=deadline_text,
@@ -456,16 +547,26 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
     return tasks
 
 
-def _deadline(text: str, src: str, start: int, end: int) -> tuple[str | None, str | None, int]:
-    for m in DEADLINE_RE.finditer(text, start, end):
-        g = m.groupdict()
-        iso = iso_date(g["vd"], g["vm"], g["vy"]) if g.get("vy") else iso_date(g["d"], g["m"], g["y"])
-        if iso:
-            return iso, src[m.start():m.end()], m.start()
-    m = PERIOD_RE.search(text, start, end)
-    if m:
-        return None, src[m.start():m.end()], m.start()
-    return None, None, -1
+def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, int]]) -> tuple[str | None, str | None, int]:
+    """(ISO date, words, start) of the first dated deadline of a sentence, else (None, words of a
+    period, start) — read backwards from the years the sentence mentions."""
+    period = None
+    for ya, yb in years:
+        lo = max(start, ya - 60)
+        seg = fold_text(text[lo:ya])
+        m = DEADLINE_BEFORE_YEAR_RE.search(seg)
+        if m:
+            g = m.groupdict()
+            y = text[ya:yb]
+            iso = iso_date(g["vd"], g["vm"], y) if g.get("vd") else iso_date(g["d"], g["m"], y)
+            if iso:
+                return iso, src[lo + m.start():yb], lo + m.start()
+            continue
+        if period is None:
+            m = PERIOD_BEFORE_YEAR_RE.search(seg)
+            if m:
+                period = (None, src[lo + m.start():yb], lo + m.start())
+    return period or (None, None, -1)
 
 
 def _citation_mentions(citations: list[CitedDocument]) -> list[tuple[int, int, str]]:

@@ -162,11 +162,24 @@ COORDINATING_RE = re.compile(
 )
 CHU_TRI_ANY_RE = re.compile(vi_alt(["chủ trì", "chủ chì"]))
 
-# The closing execution clause: "… chịu trách nhiệm thi hành Chỉ thị này".
+# The closing execution clause: "… chịu trách nhiệm thi hành Chỉ thị này" (read from "trách nhiệm").
 EXECUTION_RE = re.compile(
-    vi_alt(["trách nhiệm"]) + r"\s+(?:" + vi_alt(["tổ chức", "triển khai"]) + r"\s+)?" + vi_alt(["thi hành"])
-    + r"|(?:" + vi_alt(["chịu trách nhiệm", "có trách nhiệm"]) + r")\s+(?:" + vi_alt(["tổ chức", "triển khai"])
-    + r"\s+)?" + vi_alt(["thực hiện"]) + r"\s+(?:" + vi_alt([
+    vi_alt(["trách nhiệm"]) + r"\s+(?:" + vi_alt(["tổ chức", "triển khai"]) + r"\s+)?(?:" + vi_alt(["thi hành"])
+    + r"|" + vi_alt(["thực hiện"]) + r"\s+(?:" + vi_alt([
         "Quyết định", "Chỉ thị", "Kế hoạch", "Chương trình", "Chương trình hành động", "Công văn", "Thông báo",
-        "Nghị quyết", "văn bản", "Công điện"]) + r")\s+" + vi_alt(["này"])
+        "Nghị quyết", "văn bản", "Công điện"]) + r")\s+" + vi_alt(["này"]) + r")"
+)
+
+# The words the task grammar reacts to.  They are found by literal search (much faster than a
+# case-insensitive pattern), in lower case and capitalised.
+TASK_KEYWORDS = {
+    "giao": "trigger", "đề nghị": "trigger", "yêu cầu": "trigger",
+    "phối hợp": "partner",
+    "chủ trì": "chu_tri", "chủ chì": "chu_tri",
+    "trách nhiệm": "execution",
+}
+TASK_KEYWORD_LITERALS = tuple(
+    (re.compile(re.escape(v)), kind)
+    for w, kind in TASK_KEYWORDS.items()
+    for v in dict.fromkeys((w, w[0].upper() + w[1:]))
 )

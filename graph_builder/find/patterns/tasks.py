@@ -19,34 +19,28 @@ import re
 from .agencies import vi, vi_alt
 
 # ------------------------------------------------------------------------------ deadlines
+#
+# Every deadline date and every period ends in a year, so both are read *backwards* from a year
+# (``YEAR_RE``): the two patterns below run on the folded text (``fold_text``: lower case, no
+# tone marks) of the words just before the year, and are anchored at its end.
 
-_NUM_DATE = r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>(?:19|20)\d{2})(?!\d)"
-_VERB_DATE = r"(?P<vd>\d{1,2})\s+" + vi("tháng") + r"\s+(?P<vm>\d{1,2})\s+" + vi("năm") + r"\s+(?P<vy>(?:19|20)\d{2})(?!\d)"
-
-# "(hoàn thành|gửi|trình|…) trước ngày <date>", "chậm nhất (là|vào) (ngày) <date>", "hạn chót …"
-DEADLINE_RE = re.compile(
-    r"(?:" + vi_alt(["hoàn thành", "hoàn thiện", "gửi", "trình", "ban hành", "báo cáo", "xong", "nộp", "thực hiện xong"])
-    + r"\s+)?"
-    r"(?:" + vi_alt(["trước", "chậm nhất", "không muộn hơn", "không chậm hơn", "hạn chót", "hạn cuối", "trong ngày",
-                     "xong trước", "trước hoặc trong ngày"]) + r")"
-    r"(?:\s+" + vi_alt(["là", "vào", "trước"]) + r")?"
-    r"\s+(?:" + vi("ngày") + r"\s+)?(?:" + _VERB_DATE + r"|" + _NUM_DATE + r")"
+# "(hoàn thành|gửi|trình|…) trước ngày 10 tháng 10 năm " / "chậm nhất (là|vào) (ngày) 05/02/"
+DEADLINE_BEFORE_YEAR_RE = re.compile(
+    r"(?:(?:hoan thanh|hoan thien|gui|trinh|ban hanh|bao cao|xong|nop|thuc hien xong)\s+)?"
+    r"(?:truoc|cham nhat|khong muon hon|khong cham hon|han chot|han cuoi|trong ngay|xong truoc)"
+    r"(?:\s+(?:la|vao|truoc))?\s+(?:ngay\s+)?"
+    r"(?:(?P<vd>\d{1,2})\s+thang\s+(?P<vm>\d{1,2})\s+nam\s+|(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?)$"
 )
-
-# Periods: "trong năm 2024", "(trong) Quý III/2024", "ngay đầu quý I năm 2024", "trước tháng 6/2025",
-# "trong tháng 10 năm 2024", "6 tháng đầu năm 2025", "trước ngày 20 hàng tháng".
-_QUARTER = vi("quý") + r"\s+(?:[IV]{1,3}|[1-4])(?:\s*/\s*(?:19|20)\d{2}|\s+" + vi("năm") + r"\s+(?:19|20)\d{2})?"
-_MONTH = vi("tháng") + r"\s+\d{1,2}(?:\s*/\s*(?:19|20)\d{2}|\s+" + vi("năm") + r"\s+(?:19|20)\d{2})"
-_YEAR = vi("năm") + r"\s+(?:19|20)\d{2}"
-_HALF = r"(?:6|sáu|9|chín)\s+" + vi("tháng") + r"\s+(?:" + vi("đầu") + r"|" + vi("cuối") + r")\s+" + vi("năm") + r"(?:\s+(?:19|20)\d{2})?"
-PERIOD_RE = re.compile(
-    r"(?:" + vi_alt(["hoàn thành", "ban hành", "xong", "triển khai"]) + r"\s+)?"
-    r"(?:" + vi_alt(["ngay trong", "ngay từ đầu", "ngay đầu", "trong", "trước", "chậm nhất", "đến hết", "đầu", "cuối",
-                     "từ đầu", "trong thời gian", "hết"]) + r"\s+)"
-    r"(?:" + _HALF + r"|" + _QUARTER + r"|" + _MONTH + r"|" + _YEAR + r"|"
-    + vi("ngày") + r"\s+\d{1,2}\s+" + vi_alt(["hàng tháng", "hằng tháng", "hàng quý", "hằng quý"]) + r")"
-    r"|(?<!\w)" + _QUARTER + r"(?=\s*[(.;,]|\s*$)"
+# Periods: "trong năm ", "(trong) Quý III/", "ngay đầu quý I năm ", "trước tháng 6/", "6 tháng đầu năm "
+PERIOD_BEFORE_YEAR_RE = re.compile(
+    r"(?:(?:hoan thanh|ban hanh|xong|trien khai)\s+)?"
+    r"(?:(?:ngay trong|ngay tu đau|ngay đau|trong thoi gian|trong|truoc|cham nhat|đen het|đen cuoi|đau|cuoi|tu đau|het)\s+"
+    r"(?:(?:6|9|sau|chin)\s+thang\s+(?:đau|cuoi)\s+nam\s+|quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/\s*|\s+nam\s+)"
+    r"|thang\s+\d{1,2}\s*(?:/\s*|\s+nam\s+)|nam\s+)"
+    r"|quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/\s*|\s+nam\s+))$"
 )
+# Years (a character class first, so that the engine skips ahead fast).
+YEAR_RE = re.compile(r"[12][09]\d\d(?<!\d[12][09]\d\d)(?!\d)")
 
 # ------------------------------------------------------------------------------ implementation
 
@@ -80,3 +74,4 @@ CHAIN_BREAK_RE = re.compile(vi_alt(["theo", "tại", "căn cứ", "phê duyệt"
 
 # A sentence that is only a note ("(Chi tiết tại Phụ lục I)", "(có phụ lục kèm theo)").
 NOTE_ONLY_RE = re.compile(r"[\s*_]*\([^()]*\)[\s.*_]*$")
+
