@@ -138,3 +138,18 @@ def test_seed_acceptance_page_shows_the_vinh_phuc_programme_tasks_and_agencies(b
     assert {"Document", "Task", "Agency"} <= kinds, kinds
     assert any(k == "Document" and "Vĩnh Phúc" in (label + title) for k, label, title in nodes)
     page.screenshot(ARTIFACTS / "viz-seeds-01-NQ-CP-2025.png")
+    # the Vĩnh Phúc programme carrying the resolution out, with its tasks and their agencies, up close
+    programme = page.evaluate("""(() => {
+        const ds = legalkgViz.network.body.data, n = ds.nodes.get({filter: x => x.kind === 'Document'
+            && x.label.includes('Vĩnh Phúc') && /Chương trình/i.test(x.label + x.title)})[0];
+        if (!n) return null;
+        const tasks = ds.edges.get({filter: e => e.from === n.id && e.kind === 'HAS_TASK'}).map(e => e.to);
+        const agencies = new Set(ds.edges.get({filter: e => tasks.includes(e.from) && e.kind === 'ASSIGNED_TO'}).map(e => e.to));
+        legalkgViz.network.focus(n.id, {scale: 0.9, animation: false});
+        return {id: n.id, tasks: tasks.length, agencies: agencies.size};
+    })()""")
+    assert programme and programme["tasks"] > 0 and programme["agencies"] > 0, programme
+    page.browser.pump(0.3)
+    page.screenshot(ARTIFACTS / "viz-seeds-vinh-phuc-programme.png")
+    record("seeds_01_NQ-CP_2025", {"nodes": page.evaluate("legalkgViz.nodes"), "edges": page.evaluate("legalkgViz.edges"),
+                                   "ready_ms": round(page.evaluate("legalkgViz.readyAt")), "programme": programme})

@@ -3,9 +3,10 @@
     legalkg viz --focus 01/NQ-CP --year 2025 -o trace.html
 
 Focused on a document, the page shows the documents that carry it out or cite it (and, within
-``depth`` hops, the documents that carry those out), their tasks, the agencies with their
-lead/support roles, the targets and projects; agencies, targets and projects end a path (an
-agency shared by a whole province does not pull the whole province in).
+``depth`` hops, the documents that carry those out or cite them), their tasks, the agencies with
+their lead/support roles, the targets and projects.  Agencies, targets, projects and the other
+documents a task carries out end a path (an agency shared by a whole province, or a second
+resolution a task also carries out, does not pull the whole corpus in).
 
 * colour and shape by node type, a legend whose boxes hide or show a type, edge labels
   (IMPLEMENTS, CITES, lead / support …), tooltips with the source sentence and document;
@@ -158,15 +159,18 @@ def select(graph, focus: str | None = None, year: int | None = None, province: s
     if focus:
         roots = find_focus(g, focus, year)
         dist = {r: 0 for r in roots}
+        expand = set(roots)  # documents that carry out or cite the focus (through a chain of such)
         queue = deque(roots)
         while queue:
             nid = queue.popleft()
             node = g.nodes[nid]
             d = dist[nid]
-            if d >= depth or node.label in LEAVES:
+            if d >= depth or node.label in LEAVES or (node.label == "Document" and nid not in expand):
                 continue
             steps = []
             if node.label == "Document":
+                incoming = [g.edges[i].source for i in g.inc[nid] if g.edges[i].type in DOC_RELATIONS]
+                expand.update(x for x in incoming if x not in dist)
                 steps += [(g.edges[i].source, g.edges[i].type) for i in g.inc[nid] if g.edges[i].type in DOC_RELATIONS]
                 if d == 0:  # what the focus document itself carries out or cites
                     steps += [(g.edges[i].target, g.edges[i].type) for i in g.out[nid] if g.edges[i].type in DOC_RELATIONS]
