@@ -65,7 +65,8 @@ class BulkFiles:
     def import_args(self, database: str = "neo4j") -> list[str]:
         """The arguments of ``neo4j-admin`` that load these files into ``database``."""
         # the database name first: --nodes/--relationships take a variable number of values
-        args = ["database", "import", "full", database, "--overwrite-destination=true", "--multiline-fields=true",
+        args = ["database", "import", "full", database, f"--report-file={self.folder / 'import.report'}",
+                "--overwrite-destination=true", "--multiline-fields=true",
                 f"--array-delimiter={ARRAY_DELIMITER}", "--id-type=string", "--skip-bad-relationships=false"]
         for label, path in sorted(self.nodes.items()):
             args.append(f"--nodes={label}={path}")
