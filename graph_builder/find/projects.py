@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ..model import CleanText, DocumentMeta, Project
 from ..ontology import fold
-from .patterns.common import province_regex, sentence_span
+from .patterns.targets import bounded_sentence_span
+from .patterns.common import province_regex
 from .patterns.projects import (
     ABBREVIATIONS,
-    CLAUSE_START_RE,
     CODE_SIBLING_RE,
     COLON_LIST_RE,
     CONNECT_RE,
@@ -446,10 +446,8 @@ class _Finder:
         text = self.text
         if ENDPOINT_BEFORE_RE.search(text, max(0, hs - 8), hs):
             return True
-        cs = hs
         lo = max(0, hs - 200)
-        while cs > lo and not CLAUSE_START_RE.match(text, cs - 1):
-            cs -= 1
+        cs = max(lo, max(text.rfind(c, lo, hs) + 1 for c in ";.:\n"))
         return bool(CONNECT_RE.search(text, cs, hs))
 
     # -- "dự án …" ------------------------------------------------------------------------
@@ -506,7 +504,7 @@ class _Finder:
             colon = text.find(":", colon_end)
             if m is None:
                 continue
-            s, _ = sentence_span(text, m.start())
+            s, _ = bounded_sentence_span(text, m.start())
             if not PROJECT_NOUN_RE.search(text, max(s, m.start() - 300), m.start()):
                 continue
             body_start = colon_end
@@ -608,7 +606,7 @@ def find_projects(clean: CleanText, meta: DocumentMeta) -> list[Project]:
             continue
         seen.add(key)
         qs, qe = _one_line(src, c.quote_start, max(c.quote_end, c.end), c.anchor)
-        s, e = sentence_span(clean.text, c.start, c.end)
+        s, e = bounded_sentence_span(clean.text, c.start, c.end)
         out.append(Project(name=c.name, quote=src[qs:qe], start=qs, end=qe, kind=c.kind, sentence=src[s:e]))
     return out
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import CleanText, DocumentMeta, Section, Target
-from .patterns.common import parse_vn_number, sentence_span
+from .patterns.common import parse_vn_number
 from .patterns.targets import (
     ALLOCATION_BEFORE_RE,
     BARE_END_RE,
@@ -47,11 +47,14 @@ from .patterns.targets import (
     WEAK_TRIGGER_RE,
     YEAR_BEFORE_RE,
     YEAR_RE,
+    bounded_sentence_span,
 )
 
 _COUNT_UNIT_RE = re.compile(r"^(?:(?:nghìn|ngàn|triệu|vạn|trăm)\s+)?(?P<noun>[^\d%/]+?)(?:\s*/.*)?$")
 _MONEY_RE = re.compile(r"đồng|USD|VN[DĐ]|đô\s+la|tỷ$", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_MAX_INDICATOR = 240  # characters before a figure that may hold its indicator
+_CONTEXT = 500  # characters around a figure searched for its year and for report markers
 
 
 @dataclass(slots=True)
@@ -287,11 +290,76 @@ def _years_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item | None) -> int | None:
+class _Index:
+    """Matches of a regex, found lazily left to right as figures ask about windows of the text:
+    every character is scanned about once however long its line (no rescans per figure)."""
+
+    _OVERLAP = 60  # longer than any match: a match cut at the window end is found again
+
+    def __init__(self, text: str, regex: re.Pattern, value=None):
+        self.text, self.rx, self.value = text, regex, value
+        self.final = 0  # matches starting before this are all known
+        self.pos: list[int] = []
+        self.vals: list = []
+
+    def _extend(self, lo: int, hi: int) -> None:
+        """Make the matches starting in [lo, hi) known (queries come with non-decreasing lo)."""
+        n = len(self.text)
+        if hi <= self.final or self.final >= n:
+            return
+        if lo > self.final:
+            self.final = lo  # the gap before lo is never asked about
+            start = max(0, lo - self._OVERLAP)
+        else:
+            start = max(0, self.final - self._OVERLAP)
+        hi = min(n, hi + self._OVERLAP)
+        limit = hi if hi == n else hi - self._OVERLAP
+        last = self.pos[-1] if self.pos else -1
+        for m in self.rx.finditer(self.text, start, hi):
+            if m.start() <= last:
+                continue
+            if m.end() > limit and hi != n:
+                break
+            v = self.value(m) if self.value else True
+            if v is not None:
+                self.pos.append(m.start())
+                self.vals.append(v)
+                last = m.start()
+        self.final = max(self.final, limit)
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, object]]:
+        self._extend(lo, hi)
+        i = bisect.bisect_left(self.pos, lo)
+        j = bisect.bisect_left(self.pos, hi)
+        return list(zip(self.pos[i:j], self.vals[i:j]))
+
+
+def _year_value(m: re.Match):
+    text = m.string
+    b = m.start()
+    before = text[max(0, b - 30):b]
+    if not YEAR_BEFORE_RE.search(before) or BASE_YEAR_BEFORE_RE.search(before):
+        return None
+    return int(m.group(1))
+
+
+@dataclass(slots=True)
+class _Scan:
+    reports: _Index
+    years: _Index
+    periods: _Index
+
+    @classmethod
+    def of(cls, text: str) -> "_Scan":
+        return cls(_Index(text, REPORT_RE), _Index(text, YEAR_RE, _year_value),
+                   _Index(text, PERIOD_RE, lambda m: int(m.group(1))))
+
+
+def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item | None, scan: "_Scan") -> int | None:
     """The year stated in the sentence, else the plan year, else the year fixed by the immediate
     context: a comparison base ("so với năm 2023" → 2024), the list's heading, or the sub-items
     that a sentence ending in ":" introduces."""
-    years = _years_in(text, s, e)
+    years = scan.years.within(s, e)
     if years:
         return min(years, key=lambda py: abs(py[0] - pos))[1]
     if meta.plan_year:
@@ -301,8 +369,8 @@ def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item |
         return int(base.group(1)) + 1
     if item is not None and item.heading_year:
         return item.heading_year
-    line_end = text.find("\n", pos)
-    if line_end != -1 and text[text.rfind("\n", 0, pos) + 1:line_end].rstrip().endswith(":"):
+    line_end = text.find("\n", pos, pos + 3000)
+    if line_end != -1 and text[max(0, line_end - 3):line_end].rstrip().endswith(":"):
         p = line_end + 1
         for _ in range(6):
             m = _SUB_ITEM_RE.match(text, p)
@@ -374,7 +442,7 @@ def _rate_of(prev: str) -> str:
 
 def _indicator(text: str, seg_start: int, fig: _Figure, prev: str | None) -> tuple[str, bool]:
     """(indicator, whether it uses the words after the figure)."""
-    pre = _strip_indicator(text[seg_start:fig.start])
+    pre = _strip_indicator(text[max(seg_start, fig.start - _MAX_INDICATOR):fig.start])
     is_verb = bool(INDICATOR_VERB_ONLY_RE.fullmatch(pre))
     if pre.lower() in ("tỷ lệ", "tỉ lệ") or (not pre and fig.unit == "%" and prev and not _trailing(text, fig.end)):
         if prev:
@@ -447,6 +515,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
 
     targets: list[Target] = []
     seen: set[tuple[str, int]] = set()
+    scan = _Scan.of(text)
     prev_sentence: tuple[int, int] | None = None
     prev_in_sentence: _Figure | None = None
     prev_indicator: str | None = None
@@ -455,13 +524,14 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         pos = fig.num_start
         if clean.repeated and clean.is_repeated(pos):
             continue
-        ls = text.rfind("\n", 0, pos) + 1
-        if _in_quotes(text, ls, pos):
+        nl = text.rfind("\n", max(0, pos - 4000), pos)
+        ls = nl + 1 if nl != -1 or pos <= 4000 else -1  # -1: inside a very long line (no list item)
+        if _in_quotes(text, max(ls, pos - 1500), pos):
             continue
         if RESTATEMENT_BEFORE_RE.search(text, max(0, fig.start - 10), fig.start):
             continue
         item = items.get(ls)
-        s, e = sentence_span(text, pos, fig.end)
+        s, e = bounded_sentence_span(text, pos, fig.end)
         sentence = text[s:e]
         if (s, e) != prev_sentence:
             prev_sentence, prev_in_sentence, prev_indicator = (s, e), None, None
@@ -482,7 +552,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 scope_start = trigger_end
             else:
-                if weak_only_strong or REPORT_RE.search(sentence) or _past_statement(text, s, e, pos, ref_year):
+                if weak_only_strong or _reports(scan, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, ref_year):
                     continue
                 if not (_weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)):
                     continue
@@ -495,7 +565,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         else:
             seg_start = scope_start if trigger_end is None else _indicator_start(text, s, trigger_end, fig.start)
         indicator, used_trail = _indicator(text, seg_start, fig, prev_indicator)
-        year = _year(text, s, e, pos, meta, item)
+        year = _year(text, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, meta, item, scan)
         list_item = item.label if item is not None and (item.label[:1].isalnum() or item.label.startswith("(")) else None
 
         q_end = fig.end
@@ -508,7 +578,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             q_start, q_end = item.line_start, item.end
         qs, qe = _one_line(src, q_start, q_end, pos)
         quote = src[qs:qe]
-        key = (_WS.sub(" ", sentence), pos - s)
+        key = (sentence, pos - s)
         if key in seen:
             continue
         seen.add(key)
@@ -543,8 +613,9 @@ def _boundary_after(text: str, a: int, b: int) -> int:
 
 
 def _last_boundary(text: str, s: int, pos: int) -> int:
-    b = s
-    for m in CLAUSE_BOUNDARY_RE.finditer(text, s, pos):
+    lo = max(s, pos - _MAX_INDICATOR)
+    b = lo
+    for m in CLAUSE_BOUNDARY_RE.finditer(text, lo, pos):
         b = m.end()
     return b
 
@@ -570,16 +641,18 @@ def _weak_trigger(text: str, fig: _Figure, s: int) -> bool:
     return fig.rng is not None and bool(re.search(r"(?<![\w])từ\s*$", text[max(s, fig.num_start - 6):fig.num_start]))
 
 
-def _past_statement(text: str, s: int, e: int, pos: int, ref_year: int | None) -> bool:
-    """A sentence dated before the document's plan year ("Năm 2023, GRDP tăng 7,5%", "Giai đoạn
-    2015 - 2020, … tăng 6,2%") states a result, not a target."""
+def _reports(scan: _Scan, s: int, e: int, pos: int, ref_year: int | None) -> bool:
+    """Whether a sentence reports results: a report marker, or a date before the plan year
+    ("Năm 2023, GRDP tăng 7,5%", "Giai đoạn 2015 - 2020, … tăng 6,2%")."""
+    if scan.reports.within(s, e):
+        return True
     if not ref_year:
         return False
-    years = _years_in(text, s, e)
+    years = scan.years.within(s, e)
     if years:
         return min(years, key=lambda py: abs(py[0] - pos))[1] < ref_year
-    period = PERIOD_RE.search(text, s, e)
-    return bool(period) and int(period.group(1)) < ref_year
+    periods = scan.periods.within(s, e)
+    return bool(periods) and periods[0][1] < ref_year
 
 
 def _coordinated(text: str, prev: _Figure | None, fig: _Figure) -> bool:

@@ -147,7 +147,6 @@ MANAGEMENT_BEFORE_RE = re.compile(r"(?<![\w])(?:Ban\s+)?[Qq]uản\s+lý\s*(?:cá
 # A work named as the end point of a connection is a reference point, not a project.
 ENDPOINT_BEFORE_RE = re.compile(r"(?<![\w])(?:từ|đến|đi|tới|nối)\s*$", re.IGNORECASE)
 CONNECT_RE = re.compile(r"(?<![\w])kết\s+nối(?![\w])", re.IGNORECASE)
-CLAUSE_START_RE = re.compile(r"[;.:\n]")
 
 QUOTED_NAME_RE = re.compile(r"[ \t]*[“\"]([^”\"\n]{5,200})[”\"]")
 

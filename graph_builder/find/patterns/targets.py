@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .common import UPPER
+from .common import UPPER, sentence_span
 
 LOWER = UPPER.lower()
 
@@ -170,7 +170,7 @@ BASE_YEAR_RE = re.compile(r"so\s+với(?:\s+cùng\s+kỳ)?\s+năm\s+((?:19|20)\d
 # ------------------------------------------------------------------------------- indicator
 
 # Clause boundaries inside a sentence (for the start of an indicator).
-CLAUSE_BOUNDARY_RE = re.compile(r"[;:(]|,(?!\d)|(?<![\w])(?:trong\s+đó|và|với)(?![\w])", re.IGNORECASE)
+CLAUSE_BOUNDARY_RE = re.compile(r"[;:(|]|,(?!\d)|(?<![\w])(?:trong\s+đó|và|với)(?![\w])", re.IGNORECASE)
 INDICATOR_LEAD_RE = re.compile(
     rf"^(?:[\s\-–+•*:,;(]|\(\d{{1,2}}\)|\d{{1,2}}[.)]\s|trong\s+đó\b|{STRIVE}\b|đạt\s+mục\s+tiêu\b|mục\s+tiêu\b|toàn\s+tỉnh\b"
     r"|(?:đến\s+)?(?:hết\s+|cuối\s+)?năm\s+\d{4}\b|trong\s+năm\s+\d{4}\b|cả\s+năm\b|và\b|với\b|nâng\b|huy\s+động\b)+",
@@ -189,3 +189,15 @@ INDICATOR_VERB_ONLY_RE = re.compile(
 # Words after the figure that describe it ("05 xã đạt chuẩn NTM", "100% chỉ tiêu tuyển quân").
 TRAIL_WORDS_RE = re.compile(r"[^\n;.()]{0,90}")
 QUOTE_CHARS = "“”\"«»"
+
+
+def bounded_sentence_span(text: str, start: int, end: int | None = None, limit: int = 600) -> tuple[int, int]:
+    """``common.sentence_span`` within ``limit`` characters of the span: a table or a paragraph
+    without line breaks must not make every figure rescan its whole line."""
+    end = start if end is None else end
+    lo = max(0, start - limit)
+    hi = min(len(text), end + limit)
+    if lo == 0 and hi == len(text):
+        return sentence_span(text, start, end)
+    s, e = sentence_span(text[lo:hi], start - lo, end - lo)
+    return s + lo, e + lo
