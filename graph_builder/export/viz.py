@@ -11,8 +11,8 @@ resolution a task also carries out, does not pull the whole corpus in).
 * colour and shape by node type, a legend whose boxes hide or show a type, edge labels
   (IMPLEMENTS, CITES, lead / support …), tooltips with the source sentence and document;
 * a search box (case- and tone-mark-insensitive) that selects and zooms to the matches;
-* a precomputed radial layout, relaxed by a short physics run that then freezes: a page of
-  5,000 nodes is still and interactive within a few seconds;
+* a precomputed radial layout (the focus in the centre, each hop a ring), relaxed by physics on
+  small pages and then frozen: a page of 5,000 nodes is drawn and still in about a second;
 * above ``max_nodes`` nothing is written: :class:`TooLarge` says how many nodes the selection has
   and how to narrow it;
 * offline: vis-network's JavaScript and CSS (shipped with pyvis) are written into the file; the
@@ -37,6 +37,7 @@ from .graphdata import as_edge, as_node
 
 DEFAULT_DEPTH = 4
 DEFAULT_MAX_NODES = 5000
+PHYSICS_MAX_NODES = 200
 
 # what a node type looks like: colour, vis shape, the legend's words
 STYLE = {
@@ -376,17 +377,18 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def physics_options(n_nodes: int, n_edges: int) -> dict:
-    """A short relaxation of the precomputed layout, then frozen; above 1,500 nodes the
-    precomputed layout is final (physics can still be switched on from the page)."""
-    if n_nodes > 1500:
+    """Small pages: a relaxation of the precomputed layout, then frozen.  Above
+    ``PHYSICS_MAX_NODES`` the precomputed radial layout is final: a short relaxation squeezes a
+    large fan-out (a programme's hundreds of tasks) into an unreadable knot, and a long one costs
+    seconds (physics can still be switched on from the page)."""
+    if n_nodes > PHYSICS_MAX_NODES:
         return {"enabled": False, "solver": "barnesHut", "stabilization": {"enabled": False}}
-    iterations = 250 if n_nodes <= 300 else 60
     return {
         "enabled": True,
         "solver": "barnesHut",
         "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.05, "springLength": 140,
                       "springConstant": 0.03, "damping": 0.4, "avoidOverlap": 0.1},
-        "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 20, "fit": True},
         "minVelocity": 1.0,
         "timestep": 0.5,
     }
