@@ -111,6 +111,12 @@ def test_comparators():
         ("04", "dự án/công trình", ">=")]
 
 
+def test_percent_range_written_with_two_units():
+    found = targets("Phấn đấu tốc độ tăng trưởng từ 5% đến 7%; tỷ lệ hộ nghèo giảm 1% - 1,5% mỗi năm.\n")
+    assert [(t.value, t.range, t.comparator) for t in found] == [("5-7", (5.0, 7.0), "range"),
+                                                                 ("1-1,5", (1.0, 1.5), "range")]
+
+
 def test_value_notation_kept_and_parsed():
     doc = "Phấn đấu tổng tỷ suất sinh đạt 1,87 con/phụ nữ; thu hút 1.250,5 tỷ đồng; tăng thêm 02 phường, thị trấn văn minh.\n"
     found = targets(doc)
@@ -210,3 +216,21 @@ def test_repeated_sentence_counted_once():
 def test_never_raises_on_odd_text():
     for text in ("", "%", "(1)", "đạt", "Phấn đấu đạt 1.", "1-", "(1) 1/2/3 %\n(2) - %\n(3) ,5%", "x" * 1000):
         targets(text)
+
+
+@pytest.mark.slow
+def test_linear_on_long_lines_and_many_figures():
+    """A table flattened into one line, or thousands of figures, must not make each figure
+    rescan its line: doubling the input at most about doubles the time."""
+    import time
+
+    def cost(n: int) -> float:
+        text = "| Tỷ lệ thu gom rác đạt 5% | Khu công nghiệp Tam Anh | " * n + "\n" + "(1) Phấn đấu đạt 5%\n" * n
+        source = SourceText("t.txt", text, "utf-8", "txt", "0")
+        clean = clean_text(source)
+        start = time.perf_counter()
+        find_targets(clean, DocumentMeta(plan_year=2025), [])
+        return time.perf_counter() - start
+
+    small, large = min(cost(2000) for _ in range(2)), min(cost(8000) for _ in range(2))
+    assert large < 8 * small, (small, large)  # 4x input: linear ≈ 4x, quadratic ≈ 16x

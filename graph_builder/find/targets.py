@@ -34,6 +34,7 @@ from .patterns.targets import (
     NOT_QUANTITY_BEFORE_RE,
     NUMBER_PREV_CHARS,
     NUMBER_RE,
+    PERCENT_RANGE_TAIL_RE,
     PERIOD_RE,
     RATIO_TAIL_RE,
     REPORT_RE,
@@ -134,6 +135,11 @@ def _figures(text: str) -> list[_Figure]:
                 unit = "%"
             end, after = u.end(), u.group("after")
             pos = max(pos, u.end("unit"))
+            if unit == "%" and not hi:
+                pr = PERCENT_RANGE_TAIL_RE.match(text, u.end("unit"))
+                if pr:  # "từ 5% đến 7%"
+                    hi = pr.group("hi")
+                    end = pos = pr.end()
         # a bare 4-digit year is never a quantity ("2025 người dân", "năm 2024 xã …")
         if not hi and re.fullmatch(r"(?:19|20)\d{2}", lo) and unit != "%":
             continue
@@ -158,7 +164,8 @@ def _figures(text: str) -> list[_Figure]:
             split = COMP_SPLIT_RE.search(text, max(0, ns - 40), ns)
             if split:
                 comp_words = split.group(0).split()[0] + " " + split.group(0).split()[1]
-        out.append(_Figure(cs, end, ns, m.group(0), value_num, rng, unit,
+        value = m.group(0) if not (hi and m.group("hi") is None and m.group("hi2") is None) else f"{lo}-{hi}"
+        out.append(_Figure(cs, end, ns, value, value_num, rng, unit,
                            _comparator(comp_words, after, bool(hi)), bare=not unit))
     return out
 

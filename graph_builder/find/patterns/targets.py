@@ -77,6 +77,8 @@ COMP_SPLIT_RE = re.compile(r"(?<![\w])(?:tối\s+thiểu|ít\s+nhất|tối\s+đ
                            re.IGNORECASE)
 BARE_END_RE = re.compile(r"\s*(?:[.;,)]|$)")
 
+# "từ 5% đến 7%", "5% - 7%": the upper bound of a percentage range written after the unit.
+PERCENT_RANGE_TAIL_RE = re.compile(rf"\s*(?:{_DASH}|đến)\s*(?P<hi>{_NUM})\s*%")
 # "137 xã/193 xã": the total after a slash is part of the figure, not a second target.
 RATIO_TAIL_RE = re.compile(rf"\s*/\s*(?:{_NUM})\s*(?:{_COUNT})?(?![\w])", re.IGNORECASE)
 
