@@ -1,0 +1,431 @@
+#!/usr/bin/env python3
+"""legalkg benchmarks: one command, one table (not unit tests).
+
+    python bench/run.py [--docs 10000] [--big 180000] [--out bench/RESULTS.md]
+
+Measures, on synthetic corpora (``legalkg synth``; generated once per seed and size under
+--work, reused afterwards):
+
+  (a) extraction MB/s per core (read + clean + find + resolve, one process) and its ratio to
+      a bare compiled-regex scan of the same bytes (the floor), with a per-stage profile;
+  (b) Neo4j write rate in graph elements/s: batched (the store's writer), bulk (CSV writing +
+      neo4j-admin import), and the ratio to neo4j-admin import alone of the same CSVs;
+  (c) end-to-end time of ``legalkg build`` for the --docs and --big corpora into Neo4j;
+  (d) traceability query p50/p95 on the largest graph built, Neo4j and embedded;
+  (e) peak RSS of the legalkg process tree in each run.
+
+Neo4j: a server of the benchmark's own is started through scripts/neo4j on --neo4j-port
+(default 7720; it is stopped, wiped and restarted by the bulk runs, so never point this at a
+server holding data you want).  The machine is noisy (other work may run): every figure is the
+median of --repeat runs where a run is short, and ratios are taken within one run.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+LEGALKG = str(Path(sys.executable).with_name("legalkg"))
+SCRIPT = str(REPO / "scripts" / "neo4j")
+
+GOALS = {"extract_mb_s_core": 5.0, "batched_el_s": 50_000, "big_e2e_s": 15 * 60, "trace_p95_ms": 50,
+         "rss_mb": 2048}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+class PeakRSS:
+    """Peak resident memory of a process and its children (sampled)."""
+
+    def __init__(self, pid: int, every: float = 0.25):
+        self.pid, self.every, self.peak, self._stop = pid, every, 0, threading.Event()
+        self.t = threading.Thread(target=self._run, daemon=True)
+        self.t.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            try:
+                p = psutil.Process(self.pid)
+                total = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self.t.join()
+        return self.peak / 2**20
+
+
+def run_cmd(args: list[str], env: dict | None = None, log: Path | None = None) -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB of the tree, exit code)."""
+    t = time.perf_counter()
+    with open(log or os.devnull, "w") as fh:
+        p = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, env=env)
+        rss = PeakRSS(p.pid)
+        code = p.wait()
+    return time.perf_counter() - t, rss.stop(), code
+
+
+def corpus(work: Path, n: int, seed: int) -> Path:
+    out = work / f"synth-{n}-s{seed}"
+    man = out / "manifest.json"
+    if man.exists() and json.loads(man.read_text())["docs"] == n:
+        return out
+    t = time.perf_counter()
+    r = subprocess.run([LEGALKG, "synth", "--docs", str(n), "-o", str(out), "--seed", str(seed), "--force"],
+                       capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(r.stderr)
+    print(f"  generated {n} documents in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    return out
+
+
+def doc_paths(root: Path, limit: int | None = None) -> list[Path]:
+    from graph_builder.ingest import walk
+
+    out = []
+    for p in walk([root]):
+        if isinstance(p, Path):
+            out.append(p)
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+# ----------------------------------------------------------------------------- (a) extraction
+
+FLOOR = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?\s?[/-]\s?[A-ZĐ][A-Za-zĐđ]{0,9}(?:[-/][A-ZĐ][A-Za-zĐđ0-9]{0,9})*")
+
+
+def bench_extraction(root: Path, sample: int, repeat: int) -> dict:
+    from graph_builder.pipeline import extract_path
+
+    paths = doc_paths(root, sample)
+    data = [p.read_bytes() for p in paths]
+    mb = sum(len(d) for d in data) / 1e6
+    for p in paths[:5]:
+        extract_path(p)  # warm up (imports, compiled patterns)
+    runs, floors = [], []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for p in paths:
+            extract_path(p)
+        runs.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        hits = 0
+        for d in data:
+            hits += sum(1 for _ in FLOOR.finditer(d.decode("utf-8")))
+        floors.append(time.perf_counter() - t)
+    # profile one pass: where the time goes, by stage function
+    prof = cProfile.Profile()
+    prof.enable()
+    for p in paths[: max(20, len(paths) // 4)]:
+        extract_path(p)
+    prof.disable()
+    st = pstats.Stats(prof)
+    stages = {}
+    for (file, _line, func), (_cc, _nc, _tt, ct, _callers) in st.stats.items():
+        if "graph_builder" in file and func in (
+                "read_path", "clean_text", "find_metadata", "parse_outline", "find_citations", "resolve_citations",
+                "find_named_references", "find_document_relations", "find_tasks", "assignments_from_tasks",
+                "find_targets", "find_projects", "document_id"):
+            stages[func] = stages.get(func, 0) + ct
+    total = sum(stages.values()) or 1
+    med, fmed = statistics.median(runs), statistics.median(floors)
+    return {"sample_docs": len(paths), "sample_mb": round(mb, 1), "extract_mb_s_core": round(mb / med, 2),
+            "floor_mb_s": round(mb / fmed, 1), "ratio_to_floor": round(fmed / med, 3),
+            "stages_pct": {k: round(100 * v / total, 1) for k, v in sorted(stages.items(), key=lambda x: -x[1])}}
+
+
+# ----------------------------------------------------------------------------- Neo4j
+
+class Neo4j:
+    def __init__(self, port: int, home: Path, heap: str, pagecache: str):
+        self.env = {**os.environ, "LEGALKG_NEO4J_PORT": str(port), "LEGALKG_NEO4J_DIR": str(home),
+                    "LEGALKG_NEO4J_HEAP": heap, "LEGALKG_NEO4J_PAGECACHE": pagecache,
+                    "LEGALKG_NEO4J_ADMIN_HEAP": os.environ.get("LEGALKG_NEO4J_ADMIN_HEAP", "2g")}
+
+    def start(self) -> None:
+        r = subprocess.run([SCRIPT, "start"], capture_output=True, text=True, env=self.env)
+        if r.returncode:
+            raise SystemExit("scripts/neo4j start failed:\n" + r.stderr[-2000:])
+        for line in r.stdout.splitlines():
+            if line.startswith("export "):
+                k, _, v = line[7:].partition("=")
+                self.env[k] = v.strip().strip("'\"")
+
+    def stop(self) -> None:
+        subprocess.run([SCRIPT, "stop"], capture_output=True, text=True, env=self.env)
+
+    def clean(self) -> None:
+        subprocess.run([SCRIPT, "clean"], capture_output=True, text=True, env=self.env)
+
+    @property
+    def uri(self) -> str:
+        return self.env["NEO4J_URI"]
+
+    def driver(self):
+        from neo4j import GraphDatabase
+
+        return GraphDatabase.driver(self.uri, auth=(self.env["NEO4J_USER"], self.env["NEO4J_PASSWORD"]))
+
+    def counts(self) -> tuple[int, int]:
+        with self.driver() as d, d.session() as s:
+            n = s.run("MATCH (n) RETURN count(n) AS c").single()["c"]
+            r = s.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"]
+        return n, r
+
+    def wipe(self) -> None:
+        self.clean()
+        self.start()
+
+
+def store_available() -> bool:
+    try:
+        from graph_builder.write import open_store  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+TRACE_FALLBACK = """
+MATCH (r:Document {symbol: $symbol, year: $year, jurisdiction: 'national'})
+MATCH (d:Document)-[:IMPLEMENTS|CITES*1..2]->(r)
+MATCH (d)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(ag:Agency)
+RETURN d.id AS document, d.province AS province, ag.name AS agency, a.role AS role, t.deadline AS deadline,
+       t.sentence AS sentence
+LIMIT 500
+"""
+
+
+def trace_query() -> str:
+    p = REPO / "queries" / "trace.cypher"
+    return p.read_text(encoding="utf-8") if p.exists() else TRACE_FALLBACK
+
+
+def trace_params(neo: Neo4j, k: int) -> list[dict]:
+    with neo.driver() as d, d.session() as s:
+        rows = s.run("MATCH (r:Document {jurisdiction: 'national'})<-[:CITES]-() WHERE r.year IS NOT NULL "
+                     "WITH r, count(*) AS c ORDER BY c DESC LIMIT $k RETURN r.symbol AS symbol, r.year AS year",
+                     k=k).data()
+    return rows
+
+
+def bench_trace(neo: Neo4j, params: list[dict], repeat: int = 3) -> dict:
+    q = trace_query()
+    times = []
+    with neo.driver() as d, d.session() as s:
+        for p in params[:3]:
+            s.run(q, **p).consume()  # warm the page cache and the plan cache
+        for _ in range(repeat):
+            for p in params:
+                t = time.perf_counter()
+                s.run(q, **p).consume()
+                times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {"queries": len(times), "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+
+
+def bench_trace_embedded(store_dir: Path, params: list[dict], repeat: int = 3) -> dict | None:
+    try:
+        from graph_builder.write import open_store
+    except ImportError:
+        return None
+    times = []
+    with open_store(str(store_dir)) as store:
+        run = getattr(store, "query", None) or getattr(store, "run_named", None)
+        if run is None:
+            return None
+        for _ in range(repeat):
+            for p in params:
+                t = time.perf_counter()
+                run("trace", p)
+                times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {"queries": len(times), "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+
+
+def bench_build(root: Path, neo: Neo4j, work: Path, bulk: bool, label: str) -> dict:
+    neo.wipe()
+    log = work / f"build-{label}-{'bulk' if bulk else 'batched'}.log"
+    args = [LEGALKG, "build", str(root), "--store", neo.uri, "--report", str(log.with_suffix(".json"))]
+    if bulk:
+        args += ["--bulk", "--bulk-dir", str(work / f"bulk-{label}")]
+        shutil.rmtree(work / f"bulk-{label}", ignore_errors=True)
+    secs, rss, code = run_cmd(args, env=neo.env, log=log)
+    if bulk and code == 0:
+        neo.start()  # the build restarted it; make sure this process knows the password/port
+    nodes, rels = neo.counts() if code == 0 else (0, 0)
+    out = {"seconds": round(secs, 1), "rss_mb": round(rss), "exit": code, "nodes": nodes, "relationships": rels,
+           "elements_s": round((nodes + rels) / secs) if secs and code == 0 else 0, "log": str(log)}
+    if bulk and code == 0:
+        out.update(bench_admin_only(work / f"bulk-{label}", neo))
+    return out
+
+
+def bench_admin_only(bulk_dir: Path, neo: Neo4j) -> dict:
+    """neo4j-admin import alone over the CSVs the bulk path wrote (the reference rate)."""
+    from graph_builder.write.neo4j_bulk import BulkFiles, admin_command
+
+    files = BulkFiles(bulk_dir)
+    rel_types = ("ASSIGNED_TO", "CONCERNS", "HAS_TASK", "SETS_TARGET", "CITES", "IMPLEMENTS", "BASED_ON", "ISSUED_BY")
+    for p in sorted(bulk_dir.glob("nodes_*.csv")):
+        files.nodes[p.stem[len("nodes_"):]] = p
+    for p in sorted(bulk_dir.glob("rels_*.csv")):
+        files.relationships.append((next(t for t in rel_types if p.stem[5:].startswith(t)), p))
+    neo.stop()
+    env = neo.env
+    cmd = [SCRIPT, "admin", *files.import_args()]
+    secs, rss, code = run_cmd(cmd, env=env, log=bulk_dir / "admin-only.log")
+    neo.start()
+    nodes, rels = neo.counts()
+    return {"admin_only_seconds": round(secs, 1), "admin_only_elements_s": round((nodes + rels) / secs) if secs else 0}
+
+
+# ----------------------------------------------------------------------------- main
+
+def fmt_table(rows: list[tuple[str, str, str, str]]) -> str:
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    line = "| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(rows[0])) + " |"
+    sep = "|" + "|".join("-" * (x + 2) for x in w) + "|"
+    body = ["| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |" for r in rows[1:]]
+    return "\n".join([line, sep, *body])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=10_000, help="documents of the main corpus (default 10000)")
+    ap.add_argument("--big", type=int, default=0, help="documents of the big corpus (e.g. 180000; 0 = skip)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--sample", type=int, default=300, help="documents for the single-core extraction figure")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "legalkg-bench")
+    ap.add_argument("--neo4j-port", type=int, default=7720)
+    ap.add_argument("--neo4j-heap", default="4g")
+    ap.add_argument("--neo4j-pagecache", default="4g")
+    ap.add_argument("--no-neo4j", action="store_true", help="extraction figures only")
+    ap.add_argument("--out", type=Path, help="append the table to this Markdown file (e.g. bench/RESULTS.md)")
+    ap.add_argument("--json", type=Path, help="write all figures as JSON")
+    a = ap.parse_args(argv)
+    a.work.mkdir(parents=True, exist_ok=True)
+    res: dict = {"date": dt.datetime.now().isoformat(timespec="minutes"),
+                 "machine": f"{platform.node()} {platform.machine()}, {psutil.cpu_count()} cores, "
+                            f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}",
+                 "git": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                       text=True).stdout.strip()}
+    print("bench: corpora", file=sys.stderr)
+    small = corpus(a.work, a.docs, a.seed)
+    big = corpus(a.work, a.big, a.seed) if a.big else None
+    t = time.perf_counter()
+    gen = subprocess.run([LEGALKG, "synth", "--docs", "5000", "-o", str(a.work / "gen-speed"), "--seed", "9",
+                          "--force"], capture_output=True, text=True)
+    res["synth_docs_s"] = round(5000 / (time.perf_counter() - t)) if gen.returncode == 0 else None
+    print("bench: (a) extraction", file=sys.stderr)
+    res["extraction"] = bench_extraction(small, a.sample, a.repeat)
+    print("bench: extract command (all cores)", file=sys.stderr)
+    secs, rss, code = run_cmd([LEGALKG, "extract", str(small), "-o", str(a.work / "extract.jsonl")],
+                              log=a.work / "extract.log")
+    mb = json.loads((small / "manifest.json").read_text())["bytes"] / 1e6
+    res["extract_cmd"] = {"seconds": round(secs, 1), "mb_s": round(mb / secs, 2), "docs_s": round(a.docs / secs),
+                          "rss_mb": round(rss), "exit": code}
+    if not a.no_neo4j:
+        neo = Neo4j(a.neo4j_port, a.work / f"neo4j-{a.neo4j_port}", a.neo4j_heap, a.neo4j_pagecache)
+        neo.start()
+        try:
+            has_store = store_available()
+            for label, root in (("small", small), ("big", big)):
+                if root is None:
+                    continue
+                print(f"bench: (b/c) build {label}", file=sys.stderr)
+                if has_store:
+                    res[f"build_{label}_batched"] = bench_build(root, neo, a.work, bulk=False, label=label)
+                res[f"build_{label}_bulk"] = bench_build(root, neo, a.work, bulk=True, label=label)
+            print("bench: (d) trace", file=sys.stderr)
+            params = trace_params(neo, 50)
+            res["trace_neo4j"] = bench_trace(neo, params) if params else None
+            res["trace_graph"] = "big" if big else "small"
+            if has_store:
+                emb = a.work / "embedded-store"
+                shutil.rmtree(emb, ignore_errors=True)
+                secs, rss, code = run_cmd([LEGALKG, "build", str(big or small), "--store", str(emb)],
+                                          log=a.work / "build-embedded.log")
+                res["build_embedded"] = {"seconds": round(secs, 1), "rss_mb": round(rss), "exit": code}
+                res["trace_embedded"] = bench_trace_embedded(emb, params) if code == 0 else None
+        finally:
+            neo.stop()
+    table = make_table(res, a)
+    print(table)
+    if a.json:
+        a.json.write_text(json.dumps(res, ensure_ascii=False, indent=2))
+    if a.out:
+        with a.out.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n## {res['date']} — {res['machine']} — commit {res['git']}\n\n{table}\n\n"
+                     f"Extraction profile (share of extraction time by stage, single core): "
+                     f"{res['extraction']['stages_pct']}\n")
+    return 0
+
+
+def make_table(res: dict, a) -> str:
+    rows = [("measure", "result", "goal", "met")]
+
+    def add(name, value, goal=None, ok=None):
+        rows.append((name, value, goal or "", "" if ok is None else ("yes" if ok else "NO")))
+
+    ex = res["extraction"]
+    add("synth generation", f"{res.get('synth_docs_s')} docs/s (2 cores)")
+    add("(a) extraction, 1 core", f"{ex['extract_mb_s_core']} MB/s ({ex['sample_docs']} docs, {ex['sample_mb']} MB)",
+        ">= 5 MB/s", ex["extract_mb_s_core"] >= GOALS["extract_mb_s_core"])
+    add("(a) regex floor, 1 core", f"{ex['floor_mb_s']} MB/s; extraction/floor = {ex['ratio_to_floor']}")
+    ec = res["extract_cmd"]
+    add(f"legalkg extract {a.docs} docs, all cores", f"{ec['seconds']} s, {ec['mb_s']} MB/s, {ec['docs_s']} docs/s, "
+        f"peak RSS {ec['rss_mb']} MiB", "RSS <= 2 GB", ec["rss_mb"] <= GOALS["rss_mb"])
+    for label, n in (("small", a.docs), ("big", a.big)):
+        b = res.get(f"build_{label}_batched")
+        if b:
+            add(f"(b/c) build {n} docs, batched", f"{b['seconds']} s, {b['elements_s']} el/s, RSS {b['rss_mb']} MiB"
+                + ("" if b["exit"] == 0 else f" (exit {b['exit']})"), ">= 50k el/s", b["elements_s"] >= GOALS["batched_el_s"])
+        k = res.get(f"build_{label}_bulk")
+        if k:
+            ratio = (round(k["elements_s"] / k["admin_only_elements_s"], 3)
+                     if k.get("admin_only_elements_s") else "n/a")
+            add(f"(b/c) build {n} docs, --bulk", f"{k['seconds']} s, {k['elements_s']} el/s "
+                f"({k['nodes']} nodes, {k['relationships']} rels), RSS {k['rss_mb']} MiB"
+                + ("" if k["exit"] == 0 else f" (exit {k['exit']})"),
+                "<= 15 min" if label == "big" else "",
+                (k["exit"] == 0 and k["seconds"] <= GOALS["big_e2e_s"]) if label == "big" else None)
+            if k.get("admin_only_seconds"):
+                add(f"(b) neo4j-admin import alone, {n} docs", f"{k['admin_only_seconds']} s, "
+                    f"{k['admin_only_elements_s']} el/s; bulk/admin = {ratio}")
+    tn = res.get("trace_neo4j")
+    if tn:
+        add(f"(d) trace query, Neo4j ({res['trace_graph']} graph)", f"p50 {tn['p50_ms']} ms, p95 {tn['p95_ms']} ms "
+            f"({tn['queries']} queries)", "p95 <= 50 ms", tn["p95_ms"] <= GOALS["trace_p95_ms"])
+    te = res.get("trace_embedded")
+    if te:
+        add("(d) trace query, embedded", f"p50 {te['p50_ms']} ms, p95 {te['p95_ms']} ms", "p95 <= 50 ms",
+            te["p95_ms"] <= GOALS["trace_p95_ms"])
+    return fmt_table(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
