@@ -196,7 +196,9 @@ def test_dates_section_numbers_and_citations_are_not_targets():
            "Phấn đấu hoàn thành trước ngày 30 tháng 6 năm 2025; báo cáo Quý III/2024.\n"
            "Phấn đấu năm 2025 người dân được hưởng dịch vụ tốt hơn.\n"
            "Phấn đấu triển khai Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội”.\n"
-           "Phấn đấu đạt mục tiêu tăng trưởng hai con số; xóa toàn bộ nhà tạm.\n")
+           "Phấn đấu đạt mục tiêu tăng trưởng hai con số; xóa toàn bộ nhà tạm.\n"
+           "Triển khai Quyết định số 12/QĐ-TTg ngày 05/01/2024 phê duyệt Đề án giảm 30% chi phí logistics.\n"
+           "Thực hiện Nghị quyết số 05/2023/NQ-HĐND về việc hỗ trợ tăng thêm 20% phụ cấp.\n")
     assert targets(doc) == []
 
 

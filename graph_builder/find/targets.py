@@ -20,6 +20,7 @@ from .patterns.targets import (
     BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
     BASE_YEAR_RE,
+    CITED_TITLE_BEFORE_RE,
     CLAUSE_BOUNDARY_RE,
     COMP_FROM_RE,
     COMP_SPLIT_RE,
@@ -566,6 +567,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                 scope_start = _last_boundary(text, s, fig.start)
             if _MONEY_RE.search(fig.unit) and ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start):
                 continue  # an allocation or an investment size, not a target
+            if CITED_TITLE_BEFORE_RE.search(text, max(s, scope_start, fig.start - 260), fig.start):
+                continue  # a figure in the title of a cited document
         # the indicator starts after the previous figure's clause, or at the scope start
         if prev_in_sentence is not None and prev_in_sentence.end > scope_start:
             seg_start = _boundary_after(text, prev_in_sentence.end, fig.start)

@@ -145,6 +145,12 @@ ALLOCATION_BEFORE_RE = re.compile(
     r"(?:\s+(?:khoảng|trên|dưới|hơn|gần|là|từ))?\s*$",
     re.IGNORECASE,
 )
+# A figure inside the title of a cited document ("Quyết định số 12/QĐ-TTg phê duyệt Đề án giảm 30%
+# chi phí …") belongs to that document.
+CITED_TITLE_BEFORE_RE = re.compile(
+    r"\d+(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-z\-/]*\s*(?:ngày\s+[\d/]+\s*)?(?:của\s+[^;.]{0,60}?)?\s*"
+    r"(?:về|phê\s+duyệt|ban\s+hành|quy\s+định)\b[^;.]{0,120}$"
+)
 # "bằng 105% dự toán": a restatement of another figure.
 RESTATEMENT_BEFORE_RE = re.compile(r"(?<![\w])bằng\s*$", re.IGNORECASE)
 
