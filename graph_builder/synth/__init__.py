@@ -42,6 +42,20 @@ def doc_dir(out: Path, index: int) -> Path:
     return out / "docs" / f"{index // SHARD:03d}"
 
 
+def gold_json(gold: dict) -> str:
+    """The gold record as JSON, one list item per line (readable, and written by the C encoder:
+    ``indent=`` would take the pure-Python one, a third of the generation time)."""
+    dumps = json.dumps
+    parts = []
+    for k, v in gold.items():
+        if isinstance(v, list) and v:
+            items = ",\n".join("    " + dumps(x, ensure_ascii=False) for x in v)
+            parts.append(f"  {dumps(k)}: [\n{items}\n  ]")
+        else:
+            parts.append(f"  {dumps(k)}: {dumps(v, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def _write_range(out: str, seed: int, start: int, stop: int) -> tuple[int, int]:
     root = Path(out)
     gold_dir = root / "gold"
@@ -52,7 +66,7 @@ def _write_range(out: str, seed: int, start: int, stop: int) -> tuple[int, int]:
         total += len(data)
         (doc_dir(root, i) / name).write_bytes(data)
         stem = name.rsplit(".", 1)[0]
-        (gold_dir / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2), encoding="utf-8")
+        (gold_dir / f"{stem}.json").write_text(gold_json(gold), encoding="utf-8")
     return stop - start, total
 
 
