@@ -90,6 +90,11 @@ def test_enumeration_of_projects_items_as_a_whole():
         "Đường Vành đai 4, đoạn từ Bình Xuyên đi Vĩnh Tường, giai đoạn 2", "Tuyến đường Vành đai 5 - Thủ đô"]
 
 
+def test_power_sports_and_transport_facilities():
+    assert names("Khởi công Trạm biến áp 220kV Tam Kỳ, Sân vận động Hòa Xuân và Bến xe phía Nam Đà Nẵng.\n") == [
+        "Trạm biến áp 220kV Tam Kỳ", "Sân vận động Hòa Xuân", "Bến xe phía Nam Đà Nẵng"]
+
+
 def test_same_project_twice_is_one_entry():
     assert names("Hoàn thành KCN Tam Thăng mở rộng. Thu hút đầu tư vào Khu công nghiệp Tam Thăng mở rộng.\n") == [
         "Khu công nghiệp Tam Thăng mở rộng"]
@@ -117,7 +122,8 @@ def test_generic_plurals_and_unnamed_works_are_not_projects():
             "Xây dựng các công trình vượt sông Trường Giang; các trạm y tế xã, phường và trung tâm y tế huyện; "
             "các Bệnh viện chuyên khoa trên địa bàn tỉnh. Thu hút 3-4 dự án FDI; rà soát các dự án đầu tư công; "
             "danh mục dự án mời gọi đầu tư giai đoạn 2023 - 2025; Ban Quản lý dự án đầu tư xây dựng tỉnh; "
-            "tỷ lệ lấp đầy các KCN Quảng Ngãi; thu hút vào các khu công nghiệp giai đoạn 2021-2030.\n")
+            "tỷ lệ lấp đầy các KCN Quảng Ngãi; thu hút vào các khu công nghiệp giai đoạn 2021-2030; "
+            "đôn đốc chủ đầu tư dự án chậm tiến độ tại huyện Thăng Bình.\n")
     assert names(text) == []
 
 

@@ -47,6 +47,7 @@ from .patterns.projects import (
     PLACE_BEFORE_RE,
     PLURAL_BEFORE_RE,
     PROJECT_DESC_OK,
+    WORK_WORD_RE,
     PROJECT_NOUN_RE,
     PROPERLESS_KINDS,
     QUOTED_NAME_RE,
@@ -111,7 +112,8 @@ def _kind(tok: str) -> str:
     if c.isdigit():
         if tok.isdigit():
             return "year" if len(tok) == 4 and tok[:2] in ("19", "20") else "code"
-        return "code" if len(tok) > 1 and tok[:-1].isdigit() and tok[-1].isalpha() else "other"
+        digits = len(tok) - len(tok.lstrip("0123456789"))
+        return "code" if len(tok) - digits <= 3 and tok[digits:].isalpha() else "other"  # "14E", "220kV"
     if c.isupper():
         if tok in _ROMANS:
             return "roman"
@@ -470,6 +472,9 @@ class _Finder:
         toks = _tokens(text, he, 1)
         if toks and toks[0].text in PROJECT_DESC_OK:
             return  # "dự án tại huyện X": no name
+        loc = re.search(r"(?<![\w])(?:tại|ở)(?![\w])", text[he:name.proper[0]])
+        if loc and not WORK_WORD_RE.search(text, he, he + loc.start()):
+            return  # "dự án chậm tiến độ tại huyện X": a state of affairs, not a named work
         self.add("Dự án " + text[he:name.end].strip(), "project", hs, name.end, hs, name.end, self.new_group())
 
     # -- numbered roads ------------------------------------------------------------------------

@@ -31,8 +31,9 @@ _HEADS = {
                       r"|khu\s+công\s+nghệ\s+cao|khu\s+công\s+nghệ\s+thông\s+tin(?:\s+tập\s+trung)?"),
     "urban_area": r"khu\s+đô\s+thị(?:\s+mới)?|khu\s+dân\s+cư|khu\s+tái\s+định\s+cư",
     "airport": r"cảng\s+hàng\s+không(?:\s+quốc\s+tế)?|sân\s+bay",
-    "port": r"cảng\s+biển|cảng\s+cạn|bến\s+cảng|cảng",
-    "facility": r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy",
+    "port": r"cảng\s+biển|cảng\s+cạn|cảng\s+cá|bến\s+cảng|cảng",
+    "facility": (r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy|trạm\s+biến\s+áp|sân\s+vận\s+động|nhà\s+thi\s+đấu"
+                 r"|bến\s+xe"),
     "road": (r"quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+cao\s+tốc|cao\s+tốc|tuyến\s+tránh"
              r"|(?:tuyến\s+)?đường\s+(?:trục|vành\s+đai|ven\s+biển|ven\s+sông|tránh|liên\s+xã|liên\s+huyện|sắt)"
              r"|(?:tuyến\s+)?đường|nút\s+giao|tuyến\s+giao\s+thông"),
@@ -56,8 +57,8 @@ HEAD_RE = re.compile(
 HEAD_SCAN_RE = re.compile(
     r"(?:k(?:hu(?=\s+(?:công|kinh|phi|chế|đô|dân|tái|liên|xử))|cn|kt|ênh|è)"
     r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)|ầu)"
-    r"|s(?:ân(?=\s+bay))|b(?:ến(?=\s+cảng)|ệnh(?=\s+viện))|n(?:hà(?=\s+máy)|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
-    r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm))|rạm(?=\s+(?:y|bơm))"
+    r"|s(?:ân(?=\s+(?:bay|vận)))|b(?:ến(?=\s+(?:cảng|xe))|ệnh(?=\s+viện))|n(?:hà(?=\s+(?:máy|thi))|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
+    r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm))|rạm(?=\s+(?:y|bơm|biến))"
     r"|rường|l)"
     r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+chứa))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
 )
@@ -108,6 +109,13 @@ phải đảm trở nhằm
 """.split())
 # Function words a "dự án" description may contain ("dự án xây dựng … tại thành phố Tam Kỳ").
 PROJECT_DESC_OK = frozenset({"tại", "ở"})
+# … where the description before "tại/ở" names a work ("xây dựng …", "nhà máy …"), not a state
+# of affairs ("dự án chậm tiến độ tại huyện X").
+WORK_WORD_RE = re.compile(
+    r"(?<![\w])(?:xây\s+dựng|nâng\s+cấp|cải\s+tạo|mở\s+rộng|nạo\s+vét|chỉnh\s+trang|khu|nhà\s+máy|trung\s+tâm|thành\s+phố|đường"
+    r"|cầu|hồ|kè|đập|trường|bệnh\s+viện|điện|cấp\s+nước|thoát\s+nước|xử\s+lý|hạ\s+tầng|cảng|chợ)(?![\w])",
+    re.IGNORECASE,
+)
 
 # Capitalised words that start the name of an agency or a firm, not of a work …
 AGENCY_GUARD = (r"Sở|Bộ|Ban|Ủy|Uỷ|UBND|HĐND|Đảng|Cục|Phòng|Viện|Trung\s+ương|Nhà\s+nước|Chính\s+phủ|Thủ\s+tướng"
