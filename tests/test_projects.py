@@ -2,6 +2,8 @@
 (lakes, rivers, tourism sites, information systems, agencies, generic plurals, unnamed works)."""
 from __future__ import annotations
 
+import pytest
+
 from graph_builder.clean import clean_text
 from graph_builder.find.projects import find_projects
 from graph_builder.model import DocumentMeta, Project, SourceText
@@ -98,6 +100,31 @@ def test_power_sports_and_transport_facilities():
 def test_same_project_twice_is_one_entry():
     assert names("Hoàn thành KCN Tam Thăng mở rộng. Thu hút đầu tư vào Khu công nghiệp Tam Thăng mở rộng.\n") == [
         "Khu công nghiệp Tam Thăng mở rộng"]
+
+
+HEAD_PHRASES = [
+    "Khu công nghiệp Tam Anh", "KCN Tam Anh", "Cụm công nghiệp Thuận An", "CCN Thuận An", "Khu kinh tế Dung Quất",
+    "KKT Dung Quất", "Khu phi thuế quan Tam Quang", "Khu chế xuất Tân Thuận", "Khu công nghệ cao Hòa Lạc",
+    "Khu công nghệ thông tin tập trung Quy Nhơn", "Khu đô thị mới Phú Mỹ", "Khu dân cư Bắc Sơn",
+    "Khu tái định cư Tam Hiệp", "Cảng hàng không Chu Lai", "sân bay Long Thành", "Cảng biển Quy Nhơn",
+    "cảng cạn Tân Cảng", "cảng cá Tam Quang", "bến cảng Tiên Sa", "cảng Dung Quất",
+    "Khu liên hợp xử lý chất thải rắn Hòa Phú", "Khu xử lý chất thải Tam Nghĩa", "Nhà máy nhiệt điện Vĩnh Tân",
+    "Trạm biến áp 220kV Tam Kỳ", "Sân vận động Hòa Xuân", "Nhà thi đấu Tiên Sơn", "Bến xe Trung tâm Đà Nẵng",
+    "Quốc lộ 14E", "QL1A", "tỉnh lộ 8", "ĐT.639", "đường tỉnh 603", "đường cao tốc Bắc - Nam",
+    "cao tốc Cam Lộ - La Sơn", "tuyến tránh Tam Kỳ", "đường trục Đông Tây", "đường Vành đai 4",
+    "đường ven biển Việt Nam", "đường sắt Bắc - Nam", "tuyến đường Võ Chí Công", "đường Võ Chí Công", "nút giao IC2",
+    "cầu Cửa Đại", "luồng Cửa Lở", "kênh Chợ Gạo", "Bệnh viện Sản nhi", "Trung tâm y tế huyện Sơn Hà",
+    "Trạm y tế xã Tam Hiệp", "Phòng khám đa khoa khu vực Bắc Trà My", "Trung tâm điều dưỡng thương binh",
+    "Trường THPT Trần Phú", "hành lang kinh tế Đông Tây", "Hồ chứa nước Nước Trong", "trạm bơm Phú Yên",
+    "đập Đồng Mít", "kè Cửa Đại", "dự án Trung tâm dữ liệu tỉnh Phú Thọ",
+]
+
+
+@pytest.mark.parametrize("phrase", HEAD_PHRASES)
+def test_every_head_is_found(phrase):
+    """Every head of the grammar is reached by the fast scan and names one project."""
+    found = projects(f"Xây dựng {phrase}.\n")
+    assert len(found) == 1 and phrase in found[0].quote, found
 
 
 # ------------------------------------------------------------------------------- negatives
