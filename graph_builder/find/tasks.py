@@ -57,10 +57,12 @@ from .patterns.tasks import (
     CHAIN_BREAK_RE,
     CHAIN_SEP_RE,
     DEADLINE_BEFORE_YEAR_RE,
+    DESCRIPTION_BEFORE_VERB_RE,
     IMPLEMENT_GAP_RE,
     IMPLEMENT_VERB_RE,
     NOTE_ONLY_RE,
     PERIOD_BEFORE_YEAR_RE,
+    RESULTS_HEADING_RE,
     YEAR_RE,
 )
 from .structure import Paragraph, closing_start, flatten, heading_path, paragraph_sentences, paragraphs
@@ -96,6 +98,7 @@ class _Draft:
     chain: tuple = ()
 
 
+_TOP_KINDS = frozenset({"roman", "chapter", "article", "markdown"})
 _OPENER_WORDS = frozenset({"tren", "can", "đong", "ngoai", "ben", "trong", "theo", "do", "vi", "mat", "rieng", "tuy"})
 _PUNCT = "*_#,:;.()\"“”'‘’-–"
 _LEAD_IN_WORDS = ("Nhiệm vụ", "Trách nhiệm", "Đối với", "Phân công", "Giao", "Đề nghị", "Yêu cầu")
@@ -188,9 +191,22 @@ class _Reader:
                     out.append((b, min(e, b + _WINDOW), True))
         for a, b in scans["chu_tri"]:
             e = sentence_end(a)
-            if e is not None:
-                i = bisect.bisect_right(starts, a) - 1
-                out.append((max(starts[i], a - 150), a))
+            if e is None:
+                continue
+            # "…, Sở Tài chính chủ trì": an agency after the last clause boundary before the verb
+            i = bisect.bisect_right(starts, a) - 1
+            lo = max(starts[i], a - 120)
+            seg = text[lo:a]
+            k = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+            q = lo if k == -1 and lo == starts[i] else lo + k + 1
+            while q < a and text[q] in " \t\u00a0":
+                q += 1
+            if k != -1 or lo == starts[i]:
+                if self.list_start(q, a):
+                    out.append((q, a, True))
+            g = seg.lower().rfind("giao ")
+            if g != -1 and self.list_start(lo + g + 5, a):
+                out.append((lo + g + 5, a, True))
         for a, b in scans["execution"]:
             i = bisect.bisect_right(starts, a) - 1
             if i >= 0 and a < ends[i]:
@@ -249,6 +265,7 @@ class _Reader:
     def index(self, hits: list[AgencyHit]) -> None:
         self.hits = {h.start: h for h in hits}
         self._ends = {h.end: h for h in hits}
+        self.end_list = sorted(self._ends)
         dist, comm = district_names(hits)
         self.resolve = lambda x: dist if x == "@district" else comm
 
@@ -325,6 +342,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     empty: dict[str, list[tuple[int, int]]] = {}
 
     chains: dict[int, tuple[Section, ...]] = {}
+    results: set[int] = set()
 
     drafts: list[_Draft] = []
     carry: tuple[int, list[_Addressee]] | None = None  # paragraph subject for its later sentences
@@ -334,6 +352,10 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         chain = chains.get(s.para)
         if chain is None:
             chain = chains[s.para] = chain_at(s.start)
+            if any(sec.kind in _TOP_KINDS and RESULTS_HEADING_RE.match(sec.heading) for sec in chain):
+                results.add(s.para)
+        if s.para in results:
+            continue  # a section reporting results: its sentences are not tasks
         heading_sec = None
         if s.first and para.start in sec_by_start:
             heading_sec = sec_by_start[para.start][0]
@@ -367,11 +389,16 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
 
         # clause subjects after ";" and "<agency> chủ trì"
         extra: list[ListItem] = []
+        clause_partners: list[ListItem] = []
         for sa, sb in found.get("semi", ()):
             if sb in reader.flagged:
                 sj = reader.subject(sb, e, openers=False)
                 if sj is not None and sj[2] == "predicate":
-                    extra += _recordable(sj[0])
+                    # "…; Sở Tài chính phối hợp …": a clause subject that only coordinates is a partner
+                    if COORDINATING_RE.match(text, sj[1], e):
+                        clause_partners += _recordable(sj[0])
+                    else:
+                        extra += _recordable(sj[0])
         for ca, cb in found.get("chu_tri", ()):
             extra += _chu_tri_subject(reader, a, ca)
         # what the sentence would inherit: the paragraph's subject, else the section's addressees
@@ -420,10 +447,14 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             continue  # an introduction to the items below
 
         # coordinating-only predicate, partners
+        names = {x.item.name for x in draft.addressees}
+        for it in clause_partners:
+            if it.name not in names:
+                draft.partners.append(it)
+                names.add(it.name)
         if found.get("partner", ()):
             pred = predicate_at if own else a
             draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not found.get("chu_tri", ())
-            names = {x.item.name for x in draft.addressees}
             for pa, pb in found.get("partner", ()):
                 if pb not in reader.flagged:
                     continue
@@ -474,20 +505,29 @@ def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
 def _chu_tri_subject(reader: _Reader, sent_start: int, pos: int) -> list[ListItem]:
     """An agency right before "chủ trì" at a clause start ("…; Sở Tài chính chủ trì …")."""
     text = reader.text
-    for h in reader.hits.values():
-        if h.end > pos or h.start < sent_start or pos - h.end > 30:
+    ends = reader.end_list
+    i = bisect.bisect_left(ends, max(sent_start, pos - 30))
+    while i < len(ends) and ends[i] <= pos:
+        h = reader._ends[ends[i]]
+        i += 1
+        if h.start < sent_start:
             continue
         m = CHU_TRI_RE.match(text, h.end)
         if not m or m.end() < pos:
             continue
-        before = text[sent_start:h.start].rstrip()
-        hm = re.search(r"(?:Thủ trưởng|Giám đốc|Chủ tịch|Chánh)\s*$", before)
+        lo = max(sent_start, h.start - 40)
+        before = text[lo:h.start].rstrip()
+        hm = _HEAD_BEFORE_RE.search(before)
         if hm:
             before = before[:hm.start()].rstrip()
-        if before == "" or before[-1] in ",;:" or before.lower().endswith(("trong đó", "theo đó", "giao")):
+        at_start = before == "" and lo == sent_start
+        if at_start or (before and before[-1] in ",;:") or before.lower().endswith(("trong đó", "theo đó", "giao")):
             items, _ = reader.read_list(h.start, pos)
             return _recordable(items)
     return []
+
+
+_HEAD_BEFORE_RE = re.compile(r"(?:Thủ trưởng|Giám đốc|Chủ tịch|Chánh)\s*$")
 
 
 def _skip_to_predicate(text: str, pos: int, end: int) -> int:
@@ -599,6 +639,8 @@ def _implements(text: str, start: int, end: int, mentions: list[tuple[int, int, 
             for v in reversed(list(IMPLEMENT_VERB_RE.finditer(text, max(start, qs - 160), qs))):
                 if ";" in text[v.end():qs]:
                     break
+                if DESCRIPTION_BEFORE_VERB_RE.search(text[max(start, v.start() - 24):v.start()]):
+                    continue
                 if IMPLEMENT_GAP_RE.match(text, v.end(), qs):
                     ok = True
                     break

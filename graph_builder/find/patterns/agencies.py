@@ -135,7 +135,8 @@ COMMA_RE = re.compile(r",\s*")
 # What cannot follow a subject: a genitive, a past or passive report, a date …
 NOT_PREDICATE_RE = re.compile(
     r"\s*(?:" + vi_alt(["của", "thuộc", "trực thuộc", "đã", "đang", "vừa", "tại", "về", "ngày", "số", "năm",
-                         "như", "nhằm", "để", "với", "gồm", "bao gồm"]) + r")"
+                         "như", "nhằm", "để", "với", "gồm", "bao gồm", "chưa", "vẫn", "còn", "cơ bản",
+                         "bước đầu", "đều đã", "từng bước"]) + r")"
     r"|\s*[)\]”\"»]"
 )
 # Triggers before addressees ("Giao Sở …", "đề nghị Ủy ban MTTQ …", "yêu cầu Thủ trưởng …").

@@ -66,6 +66,11 @@ IMPLEMENT_GAP_RE = re.compile(
                         "được xác định"]) + r")?"
     r"\s+" + vi_alt(["tại", "trong", "của", "theo"]) + r"\s*)?$"
 )
+# A verb inside the description of another document ("Kết luận số 91-KL/TW … về tiếp tục thực
+# hiện Nghị quyết số 29-NQ/TW") is not the task's own.
+DESCRIPTION_BEFORE_VERB_RE = re.compile(vi_alt(["về", "về việc", "việc"]) + r"(?:\s+" + vi_alt(["tiếp tục", "đẩy mạnh", "tăng cường"]) + r")?\s+$")
+# Sections that report results: their sentences are not tasks ("I. KẾT QUẢ THỰC HIỆN NĂM 2023").
+RESULTS_HEADING_RE = re.compile(r"^(?:" + vi_alt(["kết quả", "tình hình", "đánh giá", "thực trạng"]) + r")")
 # A list separator before the next cited document of the same list.
 CHAIN_SEP_RE = re.compile(r"(?:[,;]|\s" + vi("và") + r"|\s" + vi("cùng") + r")\s*$")
 # Words that end the reach of an implementing verb (the next citation is read in another role).
