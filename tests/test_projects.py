@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph_builder.clean import clean_text
 from graph_builder.find.projects import find_projects
@@ -175,3 +177,16 @@ def test_never_raises_on_odd_text():
     for text in ("", "KCN", "Khu công nghiệp:", "như:", "dự án “", "Quốc lộ", "các Trung tâm y tế tuyến huyện (",
                  "cầu", "QL", "khu công nghiệp: , , ,", "x" * 1000):
         projects(text)
+
+
+_PIECES = ["Phấn đấu", "phân đầu", "đạt", " trên ", "khoảng", "từ", "trở lên", "%", "tỷ đồng", " xã", "(1) ", "(2) ", "- ",
+           "\n", "\n\n", ", ", "; ", ". ", ":", "năm 2025", "so với năm 2024", "ước đạt", "10-11", "27.026", "1,87",
+           "05", "Khu công nghiệp", "KCN", " Đông Bình", " Bình Tân", " và ", "dự án", "Quốc lộ 14E", "QL2A",
+           "đường", " Võ Chí Công", "cầu", "Bệnh viện", " đa khoa", "các", "như: ", "(", ")", "“", "”", "Sở Tài chính",
+           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_quotes_are_exact_on_generated_text(pieces):
+    projects("".join(pieces))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph_builder.clean import clean_text
 from graph_builder.find.targets import find_targets
@@ -236,3 +238,16 @@ def test_linear_on_long_lines_and_many_figures():
 
     small, large = min(cost(2000) for _ in range(2)), min(cost(8000) for _ in range(2))
     assert large < 8 * small, (small, large)  # 4x input: linear ≈ 4x, quadratic ≈ 16x
+
+
+_PIECES = ["Phấn đấu", "phân đầu", "đạt", " trên ", "khoảng", "từ", "trở lên", "%", "tỷ đồng", " xã", "(1) ", "(2) ", "- ",
+           "\n", "\n\n", ", ", "; ", ". ", ":", "năm 2025", "so với năm 2024", "ước đạt", "10-11", "27.026", "1,87",
+           "05", "Khu công nghiệp", "KCN", " Đông Bình", " Bình Tân", " và ", "dự án", "Quốc lộ 14E", "QL2A",
+           "đường", " Võ Chí Công", "cầu", "Bệnh viện", " đa khoa", "các", "như: ", "(", ")", "“", "”", "Sở Tài chính",
+           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_quotes_are_exact_on_generated_text(pieces):
+    targets("".join(pieces))
