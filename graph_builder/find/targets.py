@@ -510,7 +510,6 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         return []
     fig_starts = [f.num_start for f in figures]
     items = _list_items(text, fig_starts)
-    line_starts = sorted(items)
     low = text.lower()
     if len(low) != len(text):
         low = text  # (never for Vietnamese; the trigger then only matches in lower case)
@@ -544,8 +543,9 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         if (s, e) != prev_sentence:
             prev_sentence, prev_in_sentence, prev_indicator = (s, e), None, None
         trigger_end = None
-        if fig.bare and item is None and not (strong and 0 <= bisect.bisect_right(strong, pos) - 1
-                                               and strong[bisect.bisect_right(strong, pos) - 1] >= s):
+        i = bisect.bisect_right(strong, pos) - 1
+        strong_at = strong[i] if i >= 0 and strong[i] >= s else None  # a "phấn đấu" earlier in the sentence
+        if fig.bare and item is None and strong_at is None:
             continue
         if item is not None:
             clause = _clause_around(text, max(item.start, s), min(item.end, e), pos)
@@ -553,9 +553,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                 continue
             scope_start = max(item.start, s)
         else:
-            i = bisect.bisect_right(strong, pos) - 1
-            if i >= 0 and strong[i] >= s:
-                trigger_end = strong_ends[strong[i]]
+            if strong_at is not None:
+                trigger_end = strong_ends[strong_at]
                 if STRONG_VETO_RE.search(text, trigger_end, fig.start):
                     continue
                 scope_start = trigger_end
@@ -579,10 +578,11 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         list_item = item.label if item is not None and (item.label[:1].isalnum() or item.label.startswith("(")) else None
 
         q_end = fig.end
-        if used_trail:
+        if used_trail:  # the quote runs on over the words the indicator was made of
             t = _trailing(text, fig.end)
-            if t:
-                q_end = text.find(t, fig.end, fig.end + 120) + len(t) if text.find(t, fig.end, fig.end + 120) != -1 else fig.end
+            k = text.find(t, fig.end, fig.end + 120) if t else -1
+            if k != -1:
+                q_end = k + len(t)
         q_start = seg_start
         if item is not None and _single_figure(fig_starts, item):
             q_start, q_end = item.line_start, item.end
