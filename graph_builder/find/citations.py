@@ -204,6 +204,7 @@ def find_citation_mentions(clean: CleanText, meta: DocumentMeta | None = None) -
         ))
     out.extend(_alias_mentions(clean, out))
     out.sort(key=lambda m: m.start)
+    _LAST[0], _LAST[1] = clean, out
     return out
 
 
@@ -234,6 +235,16 @@ def _alias_mentions(clean: CleanText, mentions: list[CitationMention]) -> list[C
 
 def _next_mention_before(mentions: list[CitationMention], m: CitationMention, pos: int) -> bool:
     return any(m.quote_end <= o.start < pos for o in mentions if o is not m)
+
+
+_LAST: list = [None, None]  # (CleanText, mentions) of the last text: later finders reuse them
+
+
+def mentions_for(clean: CleanText, meta: DocumentMeta | None = None) -> list[CitationMention]:
+    """The citation mentions of ``clean`` (cached for the text last processed)."""
+    if _LAST[0] is clean and _LAST[1] is not None:
+        return _LAST[1]
+    return find_citation_mentions(clean, meta)
 
 
 def find_citations(clean: CleanText) -> list[CitationMention]:

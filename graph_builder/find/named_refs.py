@@ -1,6 +1,461 @@
-"""Named-reference finder (initial placeholder)."""
+"""Named-reference finder: documents referred to by name only (laws, named plans, programmes,
+schemes, strategies, Party congress resolutions, treaties, regulations).
+
+For each head word (``patterns.named_refs.HEADS``) the name is grown word by word (see
+``_extent``) and kept when it is specific: a capitalised head inside a sentence, or a name that
+carries a year or period, a place, quotation marks, an issuer ("của UBND tỉnh") or enough
+words.  Generic mentions ("các đề án", "kế hoạch vốn", "Kế hoạch này"), numbered documents
+(citations), campaigns and the document itself are left out.  Spellings of one name are merged
+(``aliases``): "Luật đất đai mới", "Luật Đất đai 2024" and "Luật Đất đai năm 2024" are one law.
+"""
+from __future__ import annotations
+
+import re
+
 from ..model import CleanText, DocumentMeta, NamedReference
+from ..ontology import fold
+from .patterns.citations import TYPE_WORD_RX, is_path_context, parse_date_after
+from .patterns.named_refs import (ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
+                                  DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
+                                  PARTY_CONGRESS_RE, PLACE_IN_NAME, PLURAL_BEFORE, PRE_WORD_NOT_LAW, PROPER_PLACE,
+                                  QUOTED_RE, RESOLUTION_OF_RE, STOP_PHRASE_RE, STOP_WORDS, UNIT_WORDS, YEAR_OR_PERIOD,
+                                  YEAR_TOKEN_RE)
+
+_TOKEN_RE = re.compile(r"\s*(?P<tok>[^\s]+)")
+_HEAD_FOLD = {fold(h): k for h, k in HEADS.items()}
+_TRAIL_RE = re.compile(r"[\s,;:.\-–…]+$")
+_TYPED_NUMBER_RE = re.compile(rf"(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d{{1,5}}\s*[/-]")
+# rests (what follows the head) that make a mention generic, whatever its case
+_GENERIC_START = ("vốn", "này", "đó", "nêu trên", "trên", "của đơn vị", "của cơ quan", "của mình", "của các", "chi tiết",
+                  "cụ thể", "số", "đã", "được", "đề ra", "liên quan", "có liên quan", "như sau", "hàng năm", "hằng năm",
+                  "của ngành", "của địa phương", "đơn vị", "kèm theo", "ban hành", "năm", "công tác năm", "công tác của",
+                  "thực hiện và")
+# ... and these when the head is not a capitalised name inside a sentence
+_LOWER_GENERIC_START = ("sử dụng đất", "đầu tư công năm", "phát triển kinh tế xã hội năm",
+                        "phát triển kinh tế xã hội và dự toán", "kinh tế xã hội năm", "giải ngân", "lựa chọn nhà thầu",
+                        "thí điểm")
+_GENERIC_EXACT = ("hành động", "công tác", "công tác năm", "hành động của UBND tỉnh", "hành động của Ủy ban nhân dân tỉnh",
+                  "mục tiêu quốc gia", "sản xuất", "đầu tư công", "phát triển", "chuyên ngành", "tỉnh", "sử dụng đất",
+                  "giải ngân", "đào tạo", "tuyển sinh", "thực hiện", "triển khai", "quảng bá", "tín dụng", "xúc tiến",
+                  "kinh tế xã hội", "phát triển kinh tế xã hội", "hoạt động", "tổng thể", "chung", "riêng", "mới",
+                  "hiện hành", "cấp huyện", "cấp xã", "cấp tỉnh", "sản xuất kinh doanh", "phòng chống", "hợp tác",
+                  "đầu tư", "phát triển đô thị", "hành động thực hiện", "phát triển kinh tế xã hội của tỉnh",
+                  "hành động của tỉnh", "công tác của UBND tỉnh")
+
+
+def _fold_words(s: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", fold(s)))
+
+
+GENERIC_START = tuple(_fold_words(g) for g in _GENERIC_START)
+LOWER_GENERIC_START = tuple(_fold_words(g) for g in _LOWER_GENERIC_START)
+GENERIC_EXACT = {_fold_words(g) for g in _GENERIC_EXACT}
+MAX_NAME_CHARS = 260
+
+
+def _words_fold(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+def _tok_word(tok: str) -> str:
+    return tok.strip(",.;:!?…\"“”'()*")
+
+
+def _is_head_at(text: str, pos: int) -> bool:
+    m = HEAD_RE.match(text, pos)
+    return bool(m)
+
+
+_OBJECT_DOC_RE = re.compile(rf"\s*(?:(?i:thực hiện)|(?i:triển khai))\s+(?=(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d|[A-ZĐ])")
+
+
+def _extent(text: str, start: int, kind: str) -> int:
+    """End of the name whose head ends at ``start``."""
+    limit = min(len(text), start + MAX_NAME_CHARS)
+    q = QUOTED_RE.match(text, start)
+    if q and q.end() <= limit:
+        end = q.end()
+        a = ACRONYM_PAREN.match(text, end)
+        return a.end() if a else end
+    # a short name with a number: "Đề án 06", "Chương trình 135" (not "Chương trình 120 nghìn tỷ …")
+    nm = re.match(r"[ \t]+(\d{1,3})(?![\d/.,-])(?:[ \t]+(\S+))?", text[start:start + 30])
+    if nm and (nm.group(2) or "").lower() not in UNIT_WORDS:
+        return start + nm.end(1)
+    end = pos = start
+    n_words = 0
+    amending = False
+    after_comma = False
+    while pos < limit:
+        m = _TOKEN_RE.match(text, pos)
+        if not m:
+            break
+        ts = m.start("tok")
+        tok = m.group("tok")
+        if "\n" in text[pos:ts]:
+            break
+        if tok[0] == "(":
+            a = ACRONYM_PAREN.match(text, end)
+            if a:
+                end = pos = a.end()
+                continue
+            break
+        if tok[0] in "“\"":
+            qq = QUOTED_RE.match(text, pos)
+            if qq and n_words:
+                end = pos = qq.end()
+                continue
+            break
+        word = _tok_word(tok)
+        if not word:
+            break
+        lw = word.lower()
+        hm = HEAD_RE.match(text, ts)
+        if hm and n_words:
+            if word[0].isupper() and not _after_verb(text, ts) and not amending:
+                break  # another named document begins
+            end = pos = hm.end()  # a head inside the name is one word ("… thực hiện Chương trình …")
+            n_words += 1
+            continue
+        cm = CONTINUE_RE.match(text, ts)
+        if cm:
+            end = pos = cm.end()
+            n_words += 1
+            continue
+        if lw in STOP_WORDS:
+            nxt_m = _TOKEN_RE.match(text, m.end())
+            nxt = _tok_word(nxt_m.group("tok")) if nxt_m else ""
+            nxt_head = bool(nxt_m) and _is_head_at(text, nxt_m.start("tok"))
+            if lw == "và" and n_words and kind != "law" and nxt and not nxt_head and (
+                    (nxt.lower() not in STOP_WORDS and not STOP_PHRASE_RE.match(text, nxt_m.start("tok")))
+                    or CONTINUE_RE.match(text, nxt_m.start("tok"))):
+                pos = m.end()
+                continue
+            if lw == "và" and amending and nxt_head:
+                pos = m.end()
+                continue
+            if lw == "của" and n_words:
+                if nxt_m and ISSUER_WORDS.match(text, nxt_m.start("tok")):
+                    pos = m.end()
+                    n_words += 1
+                    continue
+                if kind == "law" and nxt_head and re.match(r"\s*(?i:sửa đổi)", text[start:start + 12]):
+                    amending = True  # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"
+                    pos = m.end()
+                    continue
+            break
+        if n_words and not after_comma:
+            ob = _OBJECT_DOC_RE.match(text, pos)
+            if ob and ob.start() <= ts:
+                end = pos = ob.end()
+                n_words += 1
+                continue
+            if word[0].islower() and STOP_PHRASE_RE.match(text, ts) and (kind != "law" or n_words >= 3):
+                break
+        after_comma = False
+        n_words += 1
+        core = tok.rstrip(",.;:!?…*”\"")
+        end = ts + len(core)
+        pos = m.end()
+        if YEAR_TOKEN_RE.match(core.rstrip(")")) and not text[ts - 6:ts].strip().lower().endswith(("số", "so")):
+            rg = re.match(r"[ \t]*-[ \t]*(?:19|20)\d\d(?!\d)", text[end:end + 12]) if not trail_of(tok, core) else None
+            if rg:  # a period "2022 - 2025"
+                end = pos = end + rg.end()
+                tok = text[ts:end] + _trail_after(text, end)
+                pos = end + len(_trail_after(text, end))
+                core = text[ts:end]
+            ay = AFTER_YEAR_RE.match(text, end)
+            if not ay:
+                break
+        trail = tok[len(core):]
+        if not trail:
+            continue
+        if trail.startswith(",") and kind != "law" and (_comma_continues(text, pos, n_words)
+                                                         or _district_list_continues(text, start, end, pos)):
+            after_comma = True
+            continue
+        if trail.startswith(".") and re.match(r"\d", text[pos:pos + 1] or "x"):
+            continue
+        break
+    return end
+
+
+def trail_of(tok: str, core: str) -> str:
+    return tok[len(core):]
+
+
+def _trail_after(text: str, pos: int) -> str:
+    m = re.match(r"[,.;:!?…]*", text[pos:pos + 4])
+    return m.group(0) if m else ""
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    """A head right after "thực hiện"/"triển khai" is part of the name ("Kế hoạch thực hiện Chương trình …")."""
+    before = fold(text[max(0, pos - 14):pos]).strip()
+    return before.endswith(("thuc hien", "trien khai"))
+
+
+def _district_list_continues(text: str, start: int, end: int, pos: int) -> bool:
+    """"vùng các huyện Lập Thạch, Tam Dương, Sông Lô": a list of place names after "các huyện"."""
+    if not DISTRICT_TAIL_RE.search(text, max(start, end - 80), end):
+        return False
+    m = _TOKEN_RE.match(text, pos)
+    return bool(m) and m.group("tok")[0].isupper() and not _is_head_at(text, m.start("tok"))
+
+
+def _comma_continues(text: str, pos: int, n_words: int = 9) -> bool:
+    """After a comma: "tầm nhìn …", or a short run of lower-case nouns ("thu gom, xử lý rác thải")."""
+    if AFTER_YEAR_RE.match(text, pos):
+        return True
+    m = _TOKEN_RE.match(text, pos)
+    if not m:
+        return False
+    w = _tok_word(m.group("tok"))
+    if not w or not w[0].islower() or w.lower() in STOP_WORDS or _is_head_at(text, m.start("tok")):
+        return False
+    if STOP_PHRASE_RE.match(text, m.start("tok")) and n_words > 2:
+        return False
+    n = 0
+    p = m.start("tok")
+    closed = False
+    while n < 13:
+        t = _TOKEN_RE.match(text, p)
+        if not t:
+            break
+        tw = _tok_word(t.group("tok"))
+        if not tw or (tw.lower() in STOP_WORDS and not CONTINUE_RE.match(text, t.start("tok"))) or (
+                n and tw[0].islower() and STOP_PHRASE_RE.match(text, t.start("tok"))):
+            break
+        n += 1
+        p = t.end()
+        if t.group("tok")[-1] in ",.;:":
+            closed = True
+            break
+    if n > 6 and not closed:
+        return False
+    return 1 <= n <= 12
+
+
+def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: bool, plural: bool) -> bool:
+    rest = text[he:end].strip()
+    if not rest:
+        return False
+    lrest = re.sub(r"\s+", " ", rest.lower())
+    frest = " ".join(re.findall(r"[^\W_]+", fold(rest)))
+    if frest in GENERIC_EXACT or any(frest == g or frest.startswith(g + " ") for g in GENERIC_START):
+        return False
+    if not capital_mid and any(frest == g or frest.startswith(g + " ") for g in LOWER_GENERIC_START):
+        return False
+    syllables = re.findall(r"[^\W\d_]+", rest)
+    if kind == "law":
+        return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi"))
+    if plural and not PROPER_PLACE.search(rest):
+        return False
+    if re.fullmatch(r"\d{1,3}", rest):
+        return capital_mid  # "Đề án 06"
+    has_citation = bool(_TYPED_NUMBER_RE.search(rest))
+    if not capital_mid and (has_citation or CAMPAIGN_RE.match(text, he)):
+        return False
+    if capital_mid and len(syllables) >= 2:
+        return True
+    name = text[hs:end]
+    marked = bool(QUOTED_RE.search(name) or YEAR_OR_PERIOD.search(rest) or PLACE_IN_NAME.search(rest)
+                  or re.search(r"\([A-ZĐ]{2,}\)", rest) or (re.search(r"\s(?:của)\s", name) and ISSUER_WORDS.search(rest)))
+    if marked:
+        return len(syllables) >= 2
+    if fold(text[hs:he]) == "phuong an":
+        return False
+    return len(syllables) >= 6 and "hơn" not in lrest.split()
+
+
+def _normal_name(raw: str, kind: str) -> str:
+    s = re.sub(r"\s+", " ", raw).strip()
+    s = re.sub(r"“\s+", "“", s)
+    s = re.sub(r"\s+”", "”", s)
+    s = _TRAIL_RE.sub("", s)
+    s = s[:1].upper() + s[1:]
+    if kind == "law":
+        parts = s.split(" ", 1)
+        if len(parts) == 2 and parts[0] == "Luật" and parts[1][:1].islower() and not parts[1].startswith("sửa đổi"):
+            s = "Luật " + parts[1][:1].upper() + parts[1][1:]
+        if s.startswith("Bộ luật ") and s[8:9].islower():
+            s = "Bộ luật " + s[8:9].upper() + s[9:]
+    return s
+
+
+def _key(name: str, kind: str) -> str:
+    k = " ".join(re.findall(r"[^\W_]+", _words_fold(name)))
+    k = re.sub(r"\b(\w+) \1\b", r"\1", k)  # a doubled word ("Đại hội hội")
+    if kind == "law":
+        k = re.sub(r"\s+(?:nam\s+)?(?:19|20)\d\d$|\s+moi$", "", k)
+    return k
 
 
 def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedReference]:
-    return []
+    text = clean.text
+    src = clean.source.text
+    found: list[tuple[str, str, int, int, str | None]] = []  # name, kind, start, end, date
+    self_keys = _self_keys(meta)
+    subjects = _subject_spans(clean, meta)
+    consumed = -1
+    for m in HEAD_RE.finditer(text):
+        hs = m.start()
+        if hs < consumed:
+            continue
+        item = _named_at(text, m, subjects, self_keys)
+        if item is None:
+            continue
+        found.append(item)
+        name, kind, _s, end, _d = item
+        consumed = end
+        # a named document inside the name: "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm (OCOP) …"
+        for im in HEAD_RE.finditer(text, m.end(), end):
+            if im.group("head")[0].isupper() and _after_verb(text, im.start()):
+                inner = _named_at(text, im, subjects, self_keys, nested=True)
+                if inner is not None:
+                    found.append(inner)
+        if kind == "law":
+            sm = LAW_SHARED_RE.match(text, end)
+            if sm:
+                found.append(("Luật " + sm.group("w")[:1].upper() + sm.group("w")[1:], "law", hs, end, None))
+    expanded = []
+    for name, kind, s_, e, date in found:
+        if is_path_context(text, s_, e):
+            continue
+        dm = DISTRICT_LIST_RE.search(name)
+        if dm and kind != "law":
+            unit = re.sub(r"\s+", " ", dm.group("unit"))
+            items = re.split(r"\s*(?:,|\svà\s)\s*", dm.group("items"))
+            for it in items:
+                nm = name[:dm.start()] + f"{unit} {it.strip()}" + name[dm.end():]
+                expanded.append((re.sub(r"\s+", " ", nm).strip(), kind, s_, e, date))
+        else:
+            expanded.append((name, kind, s_, e, date))
+    return _merge(expanded, src, clean)
+
+
+def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False):
+    hs, he = m.start(), m.end()
+    head = m.group("head")
+    kind = _HEAD_FOLD.get(_words_fold(head))
+    if kind is None:
+        return None
+    before = text[max(0, hs - 14):hs]
+    plural = bool(PLURAL_BEFORE.search(before)) and kind != "law"
+    if CITATION_AFTER.match(text, he) or _TYPED_NUMBER_RE.match(text, hs):
+        return None
+    if head.isupper() and len(head) > 3:
+        return None  # a heading in capitals
+    if _words_fold(head) == "nghi quyet":
+        pc = PARTY_CONGRESS_RE.match(text, hs)
+        if pc:
+            return _normal_name(text[hs:pc.end()], "other"), "other", hs, pc.end(), None
+        ro = RESOLUTION_OF_RE.match(text, hs)
+        if not ro:
+            return None
+        end = _extent(text, ro.end() - 1, "other")
+    else:
+        if kind == "law" and PRE_WORD_NOT_LAW.search(before):
+            return None  # "pháp luật", "kỷ luật"
+        end = _extent(text, he, kind)
+    if end <= he:
+        return None
+    capital_mid = head[0].isupper() and (nested or not _sentence_start(text, hs))
+    if not capital_mid and any(a <= hs < b for a, b in subjects):
+        return None  # the subject of a cited document ("… về kế hoạch phát triển kinh tế - xã hội năm 2024")
+    if not _specific(text, hs, he, end, kind, capital_mid, plural):
+        return None
+    name = _normal_name(text[hs:end], kind)
+    key = _key(name, kind)
+    if any(key == k or key.startswith(k + " ") for k in self_keys):
+        return None  # the document itself
+    date = parse_date_after(text, end)[0] if kind == "law" else None
+    return name, kind, hs, end, date
+
+
+def _subject_spans(clean: CleanText, meta: DocumentMeta) -> list[tuple[int, int]]:
+    from .citations import mentions_for
+
+    out = []
+    for mt in mentions_for(clean, meta):
+        if mt.subject:
+            out.append((mt.quote_end, mt.quote_end + len(mt.subject) + 16))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t*_#|-+•>":
+        k -= 1
+    return k < 0 or text[k] in "\n.!?:(“\"" or (text[k] == ")" and k > 0 and text[k - 1].isalpha() and k - 2 >= 0 and text[k - 2] in "\n ")
+
+
+def _self_keys(meta: DocumentMeta) -> set[str]:
+    keys = set()
+    if meta.title:
+        t = re.sub(r"^(?:ban hành|về việc|về|v/v)\s+", "", meta.title.strip(), flags=re.IGNORECASE)
+        keys.add(_key(t, "other"))
+    return keys
+
+
+def _party_key(name: str) -> str | None:
+    m = re.search(r"(?<![\w])([IVXLC]+)(?![\w])", name)
+    if not m or not re.match(r"(?i)nghị quyết", name) or not re.search(r"(?i)đại hội|đảng", name):
+        return None
+    level = "local" if PARTY_LEVEL_RE.search(name) else "national"
+    return f"party-congress:{level}:{m.group(1)}"
+
+
+def _merge(found, src: str, clean: CleanText) -> list[NamedReference]:
+    out: dict[str, NamedReference] = {}
+    for name, kind, s, e, date in found:
+        key = _party_key(name) if kind == "other" else None
+        key = key or _key(name, kind)
+        quote = src[s:e]
+        nl = quote.find("\n")
+        if nl != -1:
+            quote = quote[:nl].rstrip()
+        ref = out.get(key)
+        if ref is None:
+            out[key] = NamedReference(name=name, kind=kind, first_quote=quote, start=s, end=e, date=date)
+            continue
+        if name != ref.name and name not in ref.aliases:
+            if kind == "law" and re.search(r"năm\s+(?:19|20)\d\d$", name) and not re.search(r"năm\s+(?:19|20)\d\d$", ref.name):
+                ref.aliases.append(ref.name)
+                ref.name = name
+            else:
+                ref.aliases.append(name)
+        if date and not ref.date:
+            ref.date = date
+    refs = list(out.values())
+    # a shorter spelling that is the start of a longer name of the same kind is an alias of it
+    keys = {id(r): _key(r.name, r.kind) for r in refs}
+    drop = set()
+    for r in refs:
+        kr = keys[id(r)]
+        if len(kr.split()) < 4:
+            continue
+        for o in refs:
+            if o is r or o.kind != r.kind or id(o) in drop:
+                continue
+            ko = keys[id(o)]
+            if len(ko) > len(kr) and ko.startswith(kr + " "):
+                if r.name not in o.aliases:
+                    o.aliases.append(r.name)
+                if r.start < o.start:
+                    o.first_quote, o.start, o.end = r.first_quote, r.start, r.end
+                drop.add(id(r))
+                break
+    refs = [r for r in refs if id(r) not in drop]
+    # "(sau đây gọi tắt là Đề án 06)": the short name is an alias, not a document of its own
+    text = clean.text
+    by_alias = {}
+    for r in refs:
+        am = ALIAS_DEF_RE.match(text, r.end)
+        if am:
+            alias = re.sub(r"\s+", " ", am.group("alias")).strip()
+            if alias not in r.aliases:
+                r.aliases.append(alias)
+            by_alias[_key(alias, r.kind)] = r
+    refs = [r for r in refs if not (_key(r.name, r.kind) in by_alias and by_alias[_key(r.name, r.kind)] is not r)]
+    refs.sort(key=lambda r: r.start)
+    return refs

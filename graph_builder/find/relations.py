@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..model import CitedDocument, CleanText, DocumentMeta, NamedReference
 from .patterns.citations import vi_words
 from .patterns.common import UPPER
+from .patterns.named_refs import IMPL_GAP_RE
 
 OPENING_LIMIT = 8000
 
@@ -123,11 +124,32 @@ def find_document_relations(clean: CleanText, meta: DocumentMeta, citations: lis
             continue
         seen.add(c.symbol)
         (rel.basis if "basis" in kinds else rel.implements).append(c.symbol)
+    # documents without a number are fuzzier: in an implementing clause they count only when they
+    # are the verb's object, directly or as items of the list after it ("thực hiện A, B và C")
+    cited_ends = sorted(m.quote_end for c in citations for m in c.mentions)
+    accepted_ends: list[int] = []
     seen_named: set[str] = set()
-    for n in named:
+    for n in sorted(named, key=lambda x: x.start):
         k = relation_at(n.start)
-        if k is None or n.name in seen_named:
+        if k is None:
+            continue
+        if k == "implements" and not _object_of_verb(text, n.start, cited_ends + accepted_ends, regions):
+            continue
+        accepted_ends.append(n.end)
+        if n.name in seen_named:
             continue
         seen_named.add(n.name)
         (rel.basis_named if k == "basis" else rel.implements_named).append(n.name)
     return rel
+
+
+def _object_of_verb(text: str, pos: int, ends: list[int], regions) -> bool:
+    """Whether only connectors lie between an implementing verb (or a preceding list item) and ``pos``."""
+    start = max((a for kind, a, b in regions if kind == "implements" and a <= pos < b), default=None)
+    if start is None:
+        return False
+    verbs = [m.end() for m in _IMPL_VERB_RE.finditer(text, start, pos)]
+    anchors = verbs + [e for e in ends if start <= e <= pos]
+    if not anchors:
+        return False
+    return bool(IMPL_GAP_RE.match(text[max(anchors):pos]))
