@@ -331,9 +331,9 @@ class _Finder:
             if name is None:
                 self.colon_list(head, kind, hs, he, qs)
                 continue
-            code_ok = kind in ("road", "industrial_park", "industrial_cluster") and bool(
-                re.search(r"vành\s+đai|\d", text[he:name.end], re.IGNORECASE)) and not plural
-            if name.proper and _valid_proper(text, name.proper, code_ok=code_ok or kind == "road"):
+            # a number may be the whole name of a road ("đường Vành đai 4") or a park ("KCN số 1")
+            code_ok = kind == "road" or (kind in ("industrial_park", "industrial_cluster") and not plural)
+            if name.proper and _valid_proper(text, name.proper, code_ok=code_ok):
                 if kind == "road" and raw.lower().endswith("đường") and not _valid_proper(text, name.proper):
                     continue  # "đường 5": a bare number after "đường" is not a name
                 if plural and (name.desc_end > he or province_regex().fullmatch(text[name.proper[0]:name.proper[1]])):
@@ -341,9 +341,9 @@ class _Finder:
                 g = self.new_group()
                 members = [(head + text[he:name.end], hs, name.end)]
                 members += self.siblings(head, kind, name.end, name.proper)
+                endpoint = self.is_endpoint(kind, hs)
                 for nm, a, b in members:
-                    self.add(nm, kind, hs if a == hs else a, b, qs, members[-1][2], g,
-                             group_size=len(members), endpoint=self.is_endpoint(kind, hs))
+                    self.add(nm, kind, a, b, qs, members[-1][2], g, group_size=len(members), endpoint=endpoint)
                 continue
             # head + descriptors + "(A, B, C)"; head + ":" + "A, B, C"
             if self.paren_list(head, kind, hs, he, name, qs) or self.colon_list(head, kind, hs, he, qs):
