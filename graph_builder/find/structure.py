@@ -190,6 +190,8 @@ def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
     body = text[prev.content:prev.end]
     if prev.bold or len(body) < 60 or body.upper() == body:
         return False
+    if c.isdigit():  # "… giai đoạn \n2026 - 2030; …": a number does not open a heading
+        return True
     if prev.label is not None and len(body) < 160:
         return False
     line = text[content:e]

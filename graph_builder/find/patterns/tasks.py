@@ -33,7 +33,7 @@ DEADLINE_BEFORE_YEAR_RE = re.compile(
 )
 # Periods: "trong năm ", "(trong) Quý III/", "ngay đầu quý I năm ", "trước tháng 6/", "6 tháng đầu năm "
 PERIOD_BEFORE_YEAR_RE = re.compile(
-    r"(?:(?:hoan thanh|ban hanh|xong|trien khai)\s+)?"
+    r"(?:(?:hoan thanh|ban hanh|xong)\s+)?"
     r"(?:(?:ngay trong|ngay tu đau|ngay đau|trong thoi gian|trong|truoc|cham nhat|đen het|đen cuoi|đau|cuoi|tu đau|het)\s+"
     r"(?:(?:6|9|sau|chin)\s+thang\s+(?:đau|cuoi)\s+nam\s+|quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/\s*|\s+nam\s+)"
     r"|thang\s+\d{1,2}\s*(?:/\s*|\s+nam\s+)|nam\s+)"

@@ -1,0 +1,296 @@
+"""Tasks and assignments on short documents written for each pattern (and its negatives).
+
+Each document is run on the raw text and on the cleaned text (``clean`` joins wrapped lines and
+blanks markdown emphasis): the finders must give the same answer on both.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from graph_builder.build.graph import fragment_from_record
+from graph_builder.clean import clean_text
+from graph_builder.find.structure import parse_outline
+from graph_builder.find.tasks import find_tasks
+from graph_builder.model import CitationMention, CitedDocument, CleanText, DocumentIdentity, DocumentMeta, SourceText
+from graph_builder.pipeline import extract_text
+from graph_builder.resolve.assignments import assignments_from_tasks
+
+
+def _clean(text: str, cleaned: bool) -> CleanText:
+    src = SourceText("<t>", text, "utf-8", "txt", hashlib.sha256(text.encode()).hexdigest())
+    return clean_text(src) if cleaned else CleanText(src, text)
+
+
+def run(text: str, cleaned: bool = False, citations=None):
+    clean = _clean(text, cleaned)
+    tasks = find_tasks(clean, DocumentMeta(), parse_outline(clean), citations or [])
+    return tasks, assignments_from_tasks(tasks, clean), clean
+
+
+def pairs(text: str, cleaned: bool = False) -> set[tuple[str, str]]:
+    return {(a.agency, a.role) for a in run(text, cleaned)[1]}
+
+
+both = pytest.mark.parametrize("cleaned", [False, True], ids=["raw", "cleaned"])
+
+
+# ------------------------------------------------------------------------------ addressees
+
+@both
+def test_heading_that_names_the_agency_assigns_the_section(cleaned):
+    text = ("**II. NHIỆM VỤ**\n\n**1. Sở Kế hoạch và Đầu tư**\n\nRà soát danh mục dự án. Tham mưu bố trí vốn.\n\n"
+            "**2. Sở Tài chính, Cục Thuế**\n\n- Quản lý chặt chẽ nguồn thu.\n- Chống thất thu ngân sách.\n\n"
+            "3. Tăng cường kỷ luật\n\na) Sở Nội vụ\n\nĐề xuất khen thưởng.\n\nb) Các cơ quan thanh tra, kiểm tra\n\n"
+            "Tăng cường thanh tra.\n")
+    tasks, assignments, _ = run(text, cleaned)
+    assert {(a.agency, a.role, a.via, a.collective) for a in assignments} == {
+        ("Sở Kế hoạch và Đầu tư", "lead", "section", False),
+        ("Sở Tài chính", "lead", "section", False),
+        ("Cục Thuế tỉnh", "lead", "section", False),
+        ("Sở Nội vụ", "lead", "section", False),
+        ("Các cơ quan thanh tra, kiểm tra", "lead", "section", True),
+    }
+    first = next(a for a in assignments if a.agency == "Sở Kế hoạch và Đầu tư")
+    assert first.task_quote == "Rà soát danh mục dự án."
+    assert sum(1 for t in tasks if any(r.name == "Sở Kế hoạch và Đầu tư" for r in t.agencies)) == 2
+    t = next(t for t in tasks if t.text.startswith("Đề xuất khen thưởng"))
+    assert t.section == "II. NHIỆM VỤ > 3. Tăng cường kỷ luật > a) Sở Nội vụ"
+
+
+@both
+def test_giao_chu_tri_phoi_hop(cleaned):
+    text = ("1. Giao Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Kho bạc Nhà nước tỉnh và các đơn vị liên "
+            "quan tham mưu phân bổ vốn.\n")
+    assert pairs(text, cleaned) == {("Sở Tài chính", "lead"), ("Sở Kế hoạch và Đầu tư", "support"),
+                                    ("Kho bạc Nhà nước tỉnh", "support")}
+
+
+@both
+def test_subject_chu_tri_phoi_hop(cleaned):
+    text = "Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức tiêm chủng; hoàn thành trước ngày 30/9/2025.\n"
+    tasks, assignments, _ = run(text, cleaned)
+    assert {(a.agency, a.role) for a in assignments} == {("Sở Y tế", "lead"), ("Sở Giáo dục và Đào tạo", "support")}
+    assert tasks[0].deadline == "2025-09-30"
+
+
+@both
+def test_de_nghi_and_yeu_cau_address_their_objects(cleaned):
+    text = ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố, "
+            "các chủ đầu tư thực hiện nghiêm các nội dung sau. Đề nghị Ủy ban MTTQ Việt Nam tỉnh tăng cường giám sát "
+            "việc thực hiện.\n")
+    assert pairs(text, cleaned) == {("Các sở, ban, ngành tỉnh", "lead"), ("UBND các huyện, thị xã, thành phố", "lead"),
+                                    ("Các chủ đầu tư", "lead"), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")}
+
+
+def test_upper_level_unit_named_as_doc_default_for_cap_huyen():
+    text = ("1. Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố\n\nTriển khai kế hoạch.\n\n"
+            "2. Chủ tịch UBND cấp huyện chỉ đạo giải phóng mặt bằng.\n")
+    assert pairs(text) == {("Các sở, ban, ngành tỉnh", "lead"), ("UBND các huyện, thành phố", "lead")}
+
+
+@both
+def test_opener_before_the_subject_and_inline_bullets(cleaned):
+    text = ("1. Trên cơ sở các nhiệm vụ trong Chương trình này, căn cứ chức năng, nhiệm vụ được giao, Giám đốc, Thủ "
+            "trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố: - Xây dựng và ban hành Kế hoạch của cơ "
+            "quan, đơn vị trước ngày 05/02/2025.\n- Báo cáo kết quả hằng quý.\n")
+    tasks, assignments, _ = run(text, cleaned)
+    got = {(a.agency, a.deadline) for a in assignments}
+    assert got == {("Các sở, ban, ngành tỉnh", "2025-02-05"), ("UBND các huyện, thành phố", "2025-02-05")}
+    assert len(tasks) == 2
+
+
+@both
+def test_execution_clause_only_for_agencies_named_nowhere_else(cleaned):
+    text = ("1. Sở Tài chính\n\nBố trí kinh phí.\n\nChánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính, Chủ tịch UBND các "
+            "huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.\n")
+    tasks, assignments, _ = run(text, cleaned)
+    got = {(a.agency, a.role, a.via) for a in assignments}
+    assert got == {("Sở Tài chính", "lead", "section"), ("Văn phòng UBND tỉnh", "lead", "execution_clause"),
+                   ("UBND các huyện, thị xã, thành phố", "lead", "execution_clause")}
+    clause = tasks[-1]
+    assert {r.via for r in clause.agencies} == {"execution_clause"} and len(clause.agencies) == 3
+
+
+@both
+def test_an_addressee_with_only_a_coordinating_task_is_support(cleaned):
+    text = ("3. Các đơn vị lực lượng vũ trang tỉnh, cơ quan Trung ương đóng trên địa bàn tỉnh căn cứ chương trình "
+            "công tác\n\ncó trách nhiệm phối hợp chặt chẽ với các cơ quan chuyên môn để thực hiện nhiệm vụ.\n\n"
+            "4. Ban Quản lý các khu công nghiệp\n\nPhối hợp với các địa phương đầu tư hạ tầng. Sớm hoàn thiện hồ sơ.\n")
+    assert pairs(text, cleaned) == {("Các đơn vị lực lượng vũ trang tỉnh", "support"),
+                                    ("Các cơ quan Trung ương đóng trên địa bàn tỉnh", "support"),
+                                    ("Ban Quản lý các khu công nghiệp tỉnh", "lead")}
+
+
+def test_clause_subjects_after_a_semicolon():
+    text = "Sở Y tế chủ trì tổ chức tập huấn; Sở Tài chính phối hợp bố trí kinh phí; Công an tỉnh bảo đảm an ninh.\n"
+    assert pairs(text) == {("Sở Y tế", "lead"), ("Sở Tài chính", "support"), ("Công an tỉnh", "lead")}
+
+
+def test_agency_before_chu_tri_after_a_clause_boundary():
+    text = "a) Xây dựng đề án phát triển đô thị, trong đó Sở Xây dựng chủ trì thẩm định quy hoạch.\n"
+    assert pairs(text) == {("Sở Xây dựng", "lead")}
+
+
+@both
+def test_paragraph_subject_carries_to_its_later_sentences(cleaned):
+    text = ("II. GIẢI PHÁP\n\nCông an tỉnh chủ động nắm tình hình. Tăng cường tuần tra, kiểm soát.\n\n"
+            "Đẩy mạnh cải cách hành chính.\n")
+    tasks, _, _ = run(text, cleaned)
+    assert [[r.name for r in t.agencies] for t in tasks] == [["Công an tỉnh"], ["Công an tỉnh"]]
+
+
+# ------------------------------------------------------------------------------ negatives
+
+@both
+def test_report_recipients_are_not_assigned(cleaned):
+    text = ("1. Các sở, ban, ngành tỉnh\n\nĐịnh kỳ hằng quý báo cáo về Sở Kế hoạch và Đầu tư để tổng hợp. Gửi kết quả "
+            "cho Sở Nội vụ. Tham mưu UBND tỉnh báo cáo Bộ Kế hoạch và Đầu tư, Bộ Tài chính.\n")
+    assert pairs(text, cleaned) == {("Các sở, ban, ngành tỉnh", "lead")}
+
+
+@both
+def test_directed_bodies_are_not_assigned(cleaned):
+    text = ("2.3. Sở Công Thương\n\n(8) Chỉ đạo Công ty Điện lực tỉnh bảo đảm cấp điện. Đôn đốc các chủ đầu tư "
+            "hoàn thành hạ tầng.\n\n2.4. Ngân hàng Nhà nước Chi nhánh tỉnh\n\n(1) Chỉ đạo các tổ chức tín dụng "
+            "giảm lãi suất.\n")
+    assert pairs(text, cleaned) == {("Sở Công Thương", "lead"), ("Ngân hàng Nhà nước Chi nhánh tỉnh", "lead")}
+
+
+@both
+def test_group_partners_are_not_support(cleaned):
+    text = ("b) Sở Kế hoạch và Đầu tư\n\nChủ trì, phối hợp với các sở, ngành tỉnh và UBND cấp huyện kiểm tra các dự án. "
+            "Phối hợp với các ngành, địa phương, chủ đầu tư tháo gỡ khó khăn.\n")
+    assert pairs(text, cleaned) == {("Sở Kế hoạch và Đầu tư", "lead")}
+
+
+@both
+def test_headings_that_are_not_agencies(cleaned):
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao hiệu quả.\n\n2. Nhiệm vụ cụ thể\n\na) Về công nghiệp: "
+            "Phát triển công nghiệp chế biến.\n\nb) Tăng cường phối hợp với Bộ Giao thông vận tải hoàn thành thủ "
+            "tục đầu tư.\n")
+    assert run(text, cleaned)[0] == []
+
+
+def test_a_proposal_to_a_superior_is_not_an_assignment():
+    text = ("2.6. Sở Xây dựng\n\nRà soát chỉ tiêu nhà ở xã hội; trường hợp cần thiết tham mưu UBND tỉnh báo cáo, đề "
+            "nghị Bộ Xây dựng, Thủ tướng Chính phủ điều chỉnh kế hoạch.\n")
+    assert pairs(text) == {("Sở Xây dựng", "lead")}
+
+
+def test_issuer_and_vague_groups_are_never_addressees():
+    text = ("UBND tỉnh yêu cầu các cấp, các ngành, các địa phương quyết tâm thực hiện. Ủy ban nhân dân tỉnh báo để các "
+            "đơn vị biết. Các cấp, các ngành tăng cường phối hợp.\n")
+    assert run(text)[0] == []
+
+
+def test_sections_reporting_results_hold_no_tasks():
+    text = ("I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\nSở Y tế tổ chức 15 lớp tập huấn. Sở Tài chính bố trí đủ kinh phí.\n\n"
+            "II. NHIỆM VỤ NĂM 2025\n\nSở Y tế tiếp tục nâng cao chất lượng khám chữa bệnh.\n")
+    tasks, assignments, _ = run(text)
+    assert [t.text for t in tasks] == ["Sở Y tế tiếp tục nâng cao chất lượng khám chữa bệnh."]
+    assert {(a.agency, a.role) for a in assignments} == {("Sở Y tế", "lead")}
+
+
+def test_past_reports_and_genitives_are_not_subjects():
+    text = "Sở Tài chính đã bố trí vốn. Sở Y tế của tỉnh được đánh giá cao. Các chủ đầu tư chưa quyết liệt.\n"
+    assert run(text)[0] == []
+
+
+# ------------------------------------------------------------------------------ deadlines
+
+@pytest.mark.parametrize("sentence, deadline, words", [
+    ("hoàn thành trước ngày 10 tháng 10 năm 2024.", "2024-10-10", "hoàn thành trước ngày 10 tháng 10 năm 2024"),
+    ("báo cáo UBND tỉnh trước ngày 05/02/2025.", "2025-02-05", "trước ngày 05/02/2025"),
+    ("gửi trước ngày 10/11/2025 và theo yêu cầu.", "2025-11-10", "gửi trước ngày 10/11/2025"),
+    ("chậm nhất ngày 30/6/2025.", "2025-06-30", "chậm nhất ngày 30/6/2025"),
+    ("triển khai trong năm 2024.", None, "trong năm 2024"),
+    ("phổ biến và triển khai trong Quý III/2024 (nếu cần thiết).", None, "trong Quý III/2024"),
+    ("tổ chức lựa chọn nhà thầu ngay đầu quý I năm 2024.", None, "ngay đầu quý I năm 2024"),
+    ("báo cáo trước ngày 20 hàng tháng.", None, None),
+    ("hoàn thành trước ngày 31/02/2025.", None, None),
+])
+def test_deadlines_are_dates_only_when_a_date_is_stated(sentence, deadline, words):
+    tasks, assignments, _ = run("Sở Nội vụ rà soát quy định, " + sentence + "\n")
+    (t,) = tasks
+    assert t.deadline == deadline
+    assert t.deadline_text == words
+    (a,) = assignments
+    assert a.deadline == deadline
+    assert a.deadline_quote == (words if deadline else None)
+
+
+def test_a_later_task_with_a_date_adds_an_entry():
+    text = ("1. Các sở, ban, ngành tỉnh\n\n- Rà soát chương trình công tác năm.\n- Ban hành kế hoạch chi tiết, hoàn "
+            "thành trước ngày 20/01/2024.\n- Báo cáo kết quả trước ngày 20/01/2024.\n- Tổng kết trước ngày 15/12/2024.\n")
+    _, assignments, clean = run(text)
+    assert [(a.agency, a.deadline) for a in assignments] == [
+        ("Các sở, ban, ngành tỉnh", None), ("Các sở, ban, ngành tỉnh", "2024-01-20"),
+        ("Các sở, ban, ngành tỉnh", "2024-12-15")]
+    for a in assignments:  # quotes: exact substrings of the source, on one line
+        assert a.task_quote in clean.source.text and "\n" not in a.task_quote and len(a.task_quote) <= 120
+        assert clean.source.text[a.start:a.end] == a.task_quote
+
+
+def test_quote_is_taken_from_the_original_text_on_one_line():
+    text = ("2. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các đơn vị, địa phương khẩn \n\ntrương rà soát, tổng hợp "
+            "nhu cầu vốn, lập kế hoạch đầu tư công trung hạn giai đoạn \n\n2026 - 2030; hoàn thành trước ngày 10 "
+            "tháng 10 năm 2024.\n")
+    for cleaned in (False, True):
+        _, (a,), clean = run(text, cleaned)
+        assert a.deadline == "2024-10-10"
+        assert "\n" not in a.task_quote and a.task_quote in text
+
+
+# ------------------------------------------------------------------------------ implements
+
+def _cited(text: str, symbol: str, doc_type: str, key_year: int) -> CitedDocument:
+    pos = text.index(symbol)
+    phrase = text.rindex(doc_type, 0, pos)
+    mention = CitationMention(start=pos, end=pos + len(symbol), raw=symbol, symbol=symbol, doc_type=doc_type,
+                              date=None, issuer=None, quote_start=phrase, quote_end=pos + len(symbol))
+    return CitedDocument(identity=DocumentIdentity(symbol, key_year, "national"), doc_type=doc_type, date=None,
+                         issuer=None, issuer_scope="national", mentions=[mention])
+
+
+def test_task_implements_the_documents_it_carries_out():
+    text = ("1. Sở Khoa học và Công nghệ\n\n"
+            "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. "
+            "Thực hiện nghiêm Kết luận số 84-KL/TW ngày 21/6/2024 của Bộ Chính trị. "
+            "Xây dựng kế hoạch theo Kế hoạch số 18/KH-UBND ngày 20/01/2025. "
+            "Triển khai đồng bộ Nghị quyết số 30-NQ/TW ngày 23/11/2022 của Bộ Chính trị, Nghị quyết số 14/NQ-CP của "
+            "Chính phủ. Thực hiện tốt nhiệm vụ theo Kết luận số 91-KL/TW về tiếp tục thực hiện Nghị quyết số "
+            "29-NQ/TW. Quán triệt các nhiệm vụ, giải pháp tại Chỉ thị số 05/CT-TTg.\n")
+    cites = [_cited(text, s, t, y) for s, t, y in [("57-NQ/TW", "Nghị quyết", 2024), ("84-KL/TW", "Kết luận", 2024),
+                                                  ("18/KH-UBND", "Kế hoạch", 2025), ("30-NQ/TW", "Nghị quyết", 2022),
+                                                  ("14/NQ-CP", "Nghị quyết", 2023), ("91-KL/TW", "Kết luận", 2024),
+                                                  ("29-NQ/TW", "Nghị quyết", 2013), ("05/CT-TTg", "Chỉ thị", 2025)]]
+    tasks, _, _ = run(text, citations=cites)
+    got = [[k.split("@")[0] for k in t.implements] for t in tasks]
+    # "theo Kế hoạch số …" is a reference; 29-NQ/TW is only named in the description of 91-KL/TW
+    assert got == [["57-NQ/TW"], ["84-KL/TW"], [], ["30-NQ/TW", "14/NQ-CP"], ["91-KL/TW"], ["05/CT-TTg"]]
+
+
+def test_task_implements_reaches_the_graph():
+    text = ("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Sở Khoa học và Công nghệ\n\nTriển khai thực hiện Nghị quyết số 57-NQ/TW "
+            "ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ.\n")
+    rec = extract_text(text)
+    (task,) = rec.tasks
+    assert [k.split("@")[0] for k in task.implements] == ["57-NQ/TW"]
+    frag = fragment_from_record(rec, text)
+    implements = [e for e in frag.edges if e.type == "IMPLEMENTS" and e.source_label == "Task"]
+    assert [e.target for e in implements] == task.implements
+    assigned = [e for e in frag.edges if e.type == "ASSIGNED_TO"]
+    nodes = {n.id: n for n in frag.nodes}
+    assert [(nodes[e.target].props["name"], e.props["role"]) for e in assigned] == [("Sở Khoa học và Công nghệ", "lead")]
+    assert assigned[0].props["sentence"] == task.sentence
+
+
+# ------------------------------------------------------------------------------ robustness
+
+@pytest.mark.parametrize("text", ["", "Giao", "Giao chủ trì, phối hợp với , và ; " * 50, "Sở Y tế phối hợp với " * 200,
+                                  "1. Sở Tài chính\n" * 300, "chịu trách nhiệm thi hành", "Các Sở:\n- \n+ \n(1)"])
+def test_never_raises(text):
+    for cleaned in (False, True):
+        run(text, cleaned)
