@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 
 from ..model import CitationMention, CleanText, DocumentMeta
-from ..ontology import fold
 from .patterns.citations import (ALIAS_RE, ISSUER_BEFORE_RE, LEFT_LAW_RE, LEFT_SO_RE, LEFT_TYPED_RE, LIST_GAP_RE,
                                  LOOSE_SYMBOL_RE, OWN_NUMBER_RE, SYMBOL_RE, TYPE_CODES, Symbol, code_scope,
                                  is_path_context, issuer_fits_code, match_issuer, parse_date_after, parse_issuer_after,
-                                 parse_subject, parse_symbol, trailing_issuer, type_from_word)
+                                 ffold, parse_subject, parse_symbol, trailing_issuer, type_from_word)
 
 LEFT_WINDOW = 140
+_SO_NUMBER_RE = re.compile(r"(?=[sS])(?<![\w])[sS][ốoố][ \t]*:?[ \t]*(?=\d)")
 OWN_ZONE = 3000  # the header block: a bare "Số 12/…" line there is the document's own number
 
 
@@ -63,9 +63,10 @@ def _symbols(text: str) -> list[_Cand]:
         out.append(_Cand(sym, m.start(), e))
         taken.append((m.start(), e))
     # lower-case / odd-case numbers right after "số"
-    for m in re.finditer(r"(?<![\w])[sS][ốoố]\s*:?\s*(?=\d)", text):
+    starts = {a for a, _b in taken}
+    for m in _SO_NUMBER_RE.finditer(text):
         lm = LOOSE_SYMBOL_RE.match(text, m.end())
-        if not lm or any(a <= lm.start() < b for a, b in taken):
+        if not lm or lm.start() in starts:
             continue
         if not (lm.group("pnum") or lm.group("year") or "-" in (lm.group("codes") or "")):
             continue
@@ -90,7 +91,7 @@ def _left(text: str, c: _Cand) -> None:
         # a doubled type word ("Thông tư Thông tư số 55/2011/TT-BGDĐT") stays in the quote
         w = m.group("tw")
         prev = window[:m.start("tw")].rstrip()
-        if len(prev) >= len(w) and fold(prev[-len(w):]) == fold(w) and (len(prev) == len(w) or not prev[-len(w) - 1].isalnum()):
+        if len(prev) >= len(w) and ffold(prev[-len(w):]) == ffold(w) and (len(prev) == len(w) or not prev[-len(w) - 1].isalnum()):
             c.qs = a + len(prev) - len(w)
         return
     m = LEFT_SO_RE.search(window)

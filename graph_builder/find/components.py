@@ -14,7 +14,8 @@ their character spans are mapped to tokens with ``doc.char_span(..., alignment_m
 so any tokenizer works (the numbers need not be single tokens).
 
 ``legalkg`` itself runs the same component (``run_citation_component``) on a cached blank
-pipeline whose tokenizer only splits at whitespace (cheap), handing it the ``CleanText`` it has
+pipeline whose tokenizer only splits at line breaks (cheap: legalkg reads the character spans
+of ``doc._.citation_mentions``, not the tokens), handing it the ``CleanText`` it has
 already built (``doc._.clean_text``) so that repeated blocks are known.
 
 The component resolves identities (``resolve.identity``), an adapter reaching one stage ahead
@@ -31,7 +32,7 @@ from spacy.util import registry
 
 from ..model import CleanText, SourceText
 from .citations import find_citation_mentions
-from .metadata import find_metadata
+from .metadata import metadata_for
 
 SPANS_KEY = "citations"
 
@@ -103,7 +104,7 @@ class CitationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         clean = clean_for(doc)
-        meta = doc._.document_meta or find_metadata(clean)
+        meta = doc._.document_meta or metadata_for(clean)
         if self.province and not meta.province:
             meta.province = self.province
         mentions = find_citation_mentions(clean, meta)
@@ -154,11 +155,12 @@ def make_agency_finder(nlp: Language, name: str, spans_key: str):
 # --------------------------------------------------------------------------- legalkg's own use
 
 _WS_RE = re.compile(r"\S+")
+_LINE_RE = re.compile(r"[^\n]+|\n+")
 
 
 class WhitespaceTokenizer:
     """Tokens are the runs of non-space characters; whitespace other than one plain space becomes
-    its own token, so ``doc.text`` equals the input exactly.  Cheap: no rules, no exceptions."""
+    its own token, so ``doc.text`` equals the input exactly.  No rules, no exceptions."""
 
     def __init__(self, vocab):
         self.vocab = vocab
@@ -204,10 +206,29 @@ class WhitespaceTokenizer:
         return self
 
 
+class LineTokenizer(WhitespaceTokenizer):
+    """One token per line (and one per run of line breaks): the cheapest tokenizer that keeps
+    ``doc.text`` exact.  legalkg uses it: its finders work on characters, so tokens only carry
+    the spans, which then cover whole lines."""
+
+    def __call__(self, text: str) -> Doc:
+        words = _LINE_RE.findall(text) or [text]
+        if not text:
+            return Doc(self.vocab, words=[], spaces=[])
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
 @registry.tokenizers("legalkg.whitespace_tokenizer.v1")
 def create_whitespace_tokenizer():
     def make(nlp):
         return WhitespaceTokenizer(nlp.vocab)
+    return make
+
+
+@registry.tokenizers("legalkg.line_tokenizer.v1")
+def create_line_tokenizer():
+    def make(nlp):
+        return LineTokenizer(nlp.vocab)
     return make
 
 
@@ -221,7 +242,7 @@ def legalkg_nlp() -> Language:
         import spacy
 
         nlp = spacy.blank("xx")
-        nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
+        nlp.tokenizer = LineTokenizer(nlp.vocab)
         nlp.add_pipe("vn_citations", config={"resolve": False})
         _NLP = nlp
     return _NLP

@@ -20,8 +20,7 @@ import re
 from collections import Counter
 
 from ..model import CleanText, DocumentMeta
-from ..ontology import fold
-from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, parse_symbol, type_from_word, vi_words)
+from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, ffold, parse_symbol, type_from_word, vi_words)
 from .patterns.common import UPPER, iso_date, province_names
 
 HEADER_LINES = 60
@@ -55,10 +54,12 @@ _SIGN_TITLE_RE = re.compile(
 _NAME_WORD = rf"[{UPPER}][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+"
 _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _CAPS_NAME_RE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,4}}$")
-_SELF_REF_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+{vi_words('này')}(?![\w])")
-_ISSUE_REF_RE = re.compile(rf"{vi_words('ban hành')}\s+(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
+_NAY_RE = re.compile(r"(?<=\s)(?:này|NÀY)(?![\w])")
+_TW_BEFORE_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+$")
+_BAN_HANH_RE = re.compile(r"(?i:ban hành)\s+(?=[A-ZĐ])")
+_TW_AFTER_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
 _LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
-_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?=[{UPPER}])")
+_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:[tT]ỉnh|TỈNH|[tT]hành phố|THÀNH PHỐ)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
     rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Thực hiện')}|{vi_words('Xét')}|{vi_words('Số')}\s*:|"
     rf"{vi_words('Ủy ban')}|UBND|HĐND|{vi_words('Hội đồng')}|{vi_words('Cộng hòa')}|{vi_words('Độc lập')}|{vi_words('Chủ tịch')}|"
@@ -87,7 +88,7 @@ def _lines(text: str, start: int, end: int):
 
 def _province_of(name: str) -> str | None:
     """Canonical province for a name in any case ('QUẢNG NAM', 'Tỉnh Vĩnh Phúc')."""
-    key = re.sub(r"\s+", " ", fold(name)).strip(" .,;|")
+    key = re.sub(r"\s+", " ", ffold(name)).strip(" .,;|")
     key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s+", "", key)
     return _folded_provinces().get(key)
 
@@ -98,7 +99,7 @@ _FOLDED: dict[str, str] = {}
 def _folded_provinces() -> dict[str, str]:
     if not _FOLDED:
         for k, v in province_names().items():
-            _FOLDED[re.sub(r"\s+", " ", fold(k))] = v
+            _FOLDED[re.sub(r"\s+", " ", ffold(k))] = v
     return _FOLDED
 
 
@@ -140,7 +141,18 @@ def find_metadata(clean: CleanText) -> DocumentMeta:
             m = re.match(r"\d+/((?:19|20)\d\d)/", meta.symbol)
             meta.year = int(m.group(1)) if m else None
     meta.plan_year = _plan_year(meta.title)
+    _LAST[0], _LAST[1] = clean, meta
     return meta
+
+
+_LAST: list = [None, None]  # (CleanText, DocumentMeta) of the text last processed
+
+
+def metadata_for(clean: CleanText) -> DocumentMeta:
+    """``find_metadata`` of ``clean``, reusing the result when it is the text last processed."""
+    if _LAST[0] is clean and _LAST[1] is not None:
+        return _LAST[1]
+    return find_metadata(clean)
 
 
 def _metadata_table(lines) -> dict[str, tuple[str, int]]:
@@ -154,7 +166,7 @@ def _metadata_table(lines) -> dict[str, tuple[str, int]]:
         m = _TABLE_ROW_RE.match(s) if raw_has_bar else None
         if not m:
             continue
-        key = re.sub(r"\s+", " ", fold(m.group("key")))
+        key = re.sub(r"\s+", " ", ffold(m.group("key")))
         val = m.group("val").strip(_MARKUP)
         if val:
             out.setdefault(key, (val, ss + m.start("val")))
@@ -198,7 +210,7 @@ def _find_type_and_title(text, header, lines, table, meta: DocumentMeta) -> None
         v = table.get("loai van ban")
         if v:
             vi = type_from_word(v[0])
-            if vi and fold(v[0]) != "van ban":
+            if vi and ffold(v[0]) != "van ban":
                 meta.doc_type = vi
                 meta.spans["doc_type"] = (v[1], v[1] + len(v[0]))
     # 4. a "V/v …" line under the number of an official letter
@@ -314,13 +326,13 @@ def _find_province_and_issuer(text, header, lines, table, meta: DocumentMeta) ->
         m = _ISSUER_LINE_RE.match(s)
         if not m:
             continue
-        b = fold(m.group("body"))
+        b = ffold(m.group("body"))
         body = body or ("HĐND" if "hoi dong" in b or "hdnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
                         or "dang bo" in b else "UBND")
         if m.group("name"):
             p = _province_of(m.group("name"))
             if p:
-                prov, unit = p, ("thành phố" if "thanh pho" in fold(m.group("unit")) else "tỉnh")
+                prov, unit = p, ("thành phố" if "thanh pho" in ffold(m.group("unit")) else "tỉnh")
                 span = (ss, ss + len(s))
                 break
     if prov is None:
@@ -362,7 +374,7 @@ def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
         words = tail.split()
         for k in (4, 3, 2, 1):
             cand = " ".join(words[:k]).rstrip(".,;:)”\"")
-            p = names.get(re.sub(r"\s+", " ", fold(cand)))
+            p = names.get(re.sub(r"\s+", " ", ffold(cand)))
             if p and cand[:1].isupper():
                 counts[p] += 1
                 first.setdefault(p, (m.end(), m.end() + len(cand)))
@@ -420,14 +432,25 @@ def _find_signer(text: str, table, meta: DocumentMeta) -> None:
 
 
 def _type_from_body(text: str, meta: DocumentMeta) -> None:
+    """"ban hành <Type> như sau" (2 votes) and "<Type> này" (1 vote) in the body."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for rx in (_ISSUE_REF_RE, _SELF_REF_RE):
-        for m in rx.finditer(text):
-            vi = type_from_word(m.group("tw"))
-            if vi and vi not in ("Công văn",):
-                votes[vi] += 2 if rx is _ISSUE_REF_RE else 1
-                first.setdefault(vi, (m.start("tw"), m.end("tw")))
+
+    def vote(m, base, weight):
+        vi = type_from_word(m.group("tw"))
+        if vi and vi != "Công văn":
+            votes[vi] += weight
+            first.setdefault(vi, (base + m.start("tw"), base + m.end("tw")))
+
+    for bm in _BAN_HANH_RE.finditer(text):
+        m = _TW_AFTER_RE.match(text, bm.end())
+        if m:
+            vote(m, 0, 2)
+    for nm in _NAY_RE.finditer(text):
+        a = max(0, nm.start() - 40)
+        m = _TW_BEFORE_RE.search(text[a:nm.start()])
+        if m:
+            vote(m, a, 1)
     if votes:
         best = max(votes, key=lambda k: (votes[k], -first[k][0]))
         meta.doc_type = best
@@ -444,7 +467,7 @@ def _plan_year(title: str | None) -> int | None:
         return None
     years = set()
     for m in _YEAR_IN_TITLE_RE.finditer(title):
-        pre = fold(m.group("pre") or "").strip()
+        pre = ffold(m.group("pre") or "").strip()
         if pre in _NOT_PLAN_PRE:
             continue
         years.add(int(m.group("y")))

@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, DocumentMeta, NamedReference
-from ..ontology import fold
-from .patterns.citations import TYPE_WORD_RX, is_path_context, parse_date_after
-from .patterns.named_refs import (ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
+from .patterns.citations import TYPE_WORD_RX, ffold, is_path_context, parse_date_after
+from .patterns.named_refs import (CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
+                                  ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
                                   DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
                                   PARTY_CONGRESS_RE, PLACE_IN_NAME, PLURAL_BEFORE, PRE_WORD_NOT_LAW, PROPER_PLACE,
                                   QUOTED_RE, RESOLUTION_OF_RE, STOP_PHRASE_RE, STOP_WORDS, UNIT_WORDS, YEAR_OR_PERIOD,
                                   YEAR_TOKEN_RE)
 
+_WORDS_RE = re.compile(r"[^\W_]+")
 _TOKEN_RE = re.compile(r"\s*(?P<tok>[^\s]+)")
-_HEAD_FOLD = {fold(h): k for h, k in HEADS.items()}
+_HEAD_FOLD = {ffold(h): k for h, k in HEADS.items()}
 _TRAIL_RE = re.compile(r"[\s,;:.\-–…]+$")
+_DIGIT_SLASH_RE = re.compile(r"\d\s*[/-]")
 _TYPED_NUMBER_RE = re.compile(rf"(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d{{1,5}}\s*[/-]")
 # rests (what follows the head) that make a mention generic, whatever its case
 _GENERIC_START = ("vốn", "này", "đó", "nêu trên", "trên", "của đơn vị", "của cơ quan", "của mình", "của các", "chi tiết",
@@ -44,26 +46,60 @@ _GENERIC_EXACT = ("hành động", "công tác", "công tác năm", "hành độ
 
 
 def _fold_words(s: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", fold(s)))
+    return " ".join(_WORDS_RE.findall(ffold(s)))
 
 
 GENERIC_START = tuple(_fold_words(g) for g in _GENERIC_START)
 LOWER_GENERIC_START = tuple(_fold_words(g) for g in _LOWER_GENERIC_START)
 GENERIC_EXACT = {_fold_words(g) for g in _GENERIC_EXACT}
+_GENERIC_START_SP = tuple(g + " " for g in GENERIC_START)
+# first words after a lower-case head that make it generic at once
+_GENERIC_FIRST = {"vốn", "này", "đó", "chi", "cụ", "số", "đã", "được", "đề", "liên", "có", "như", "hàng", "hằng", "của",
+                  "đơn", "kèm", "năm", "và", "hoặc", ",", "để", "theo", "trên", "đến", "giải", "sử"}
+_LOWER_GENERIC_START_SP = tuple(g + " " for g in LOWER_GENERIC_START)
+_SYLLABLE_RE = re.compile(r"[^\W\d_]+")
+_NUM_NAME_RE = re.compile(r"[ \t]+(\d{1,3})(?![\d/.,-])(?:[ \t]+(\S+))?")
+_RANGE_END_RE = re.compile(r"[ \t]*-[ \t]*(?:19|20)\d\d(?!\d)")
+_TRAIL_PUNCT_RE = re.compile(r"[,.;:!?…]*")
+_DOUBLED_RE = re.compile(r"\b(\w+) \1\b")
+_LAW_YEAR_RE = re.compile(r"\s+(?:nam\s+)?(?:19|20)\d\d$|\s+moi$")
+_HEAD_KIND = {" ".join(h.lower().split()): k for h, k in HEADS.items()}
 MAX_NAME_CHARS = 260
 
 
 def _words_fold(s: str) -> str:
-    return re.sub(r"\s+", " ", fold(s)).strip()
+    return " ".join(ffold(s).split())
 
 
 def _tok_word(tok: str) -> str:
     return tok.strip(",.;:!?…\"“”'()*")
 
 
-def _is_head_at(text: str, pos: int) -> bool:
-    m = HEAD_RE.match(text, pos)
-    return bool(m)
+def _is_head_at(text: str, pos: int, word: str | None = None) -> bool:
+    if word is None:
+        m = _TOKEN_RE.match(text, pos)
+        word = _tok_word(m.group("tok")) if m else ""
+    if word.lower() not in HEAD_FIRST_WORDS:
+        return False
+    return bool(HEAD_RE.match(text, pos))
+
+
+def _continue_at(text: str, pos: int, lw: str):
+    return CONTINUE_RE.match(text, pos) if lw in CONTINUE_FIRST_WORDS else None
+
+
+def _stop_phrase_at(text: str, pos: int, lw: str) -> bool:
+    return lw in STOP_FIRST_WORDS and bool(STOP_PHRASE_RE.match(text, pos))
+
+
+def _plural_before(before: str) -> bool:
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in PLURAL_WORDS or (len(words) >= 2 and f"{words[-2].lower()} {last}" == "một số"):
+        return True
+    return before.rstrip().endswith(",") and bool(PLURAL_BEFORE.search(before))
 
 
 _OBJECT_DOC_RE = re.compile(rf"\s*(?:(?i:thực hiện)|(?i:triển khai))\s+(?=(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d|[A-ZĐ])")
@@ -78,7 +114,7 @@ def _extent(text: str, start: int, kind: str) -> int:
         a = ACRONYM_PAREN.match(text, end)
         return a.end() if a else end
     # a short name with a number: "Đề án 06", "Chương trình 135" (not "Chương trình 120 nghìn tỷ …")
-    nm = re.match(r"[ \t]+(\d{1,3})(?![\d/.,-])(?:[ \t]+(\S+))?", text[start:start + 30])
+    nm = _NUM_NAME_RE.match(text[start:start + 30])
     if nm and (nm.group(2) or "").lower() not in UNIT_WORDS:
         return start + nm.end(1)
     end = pos = start
@@ -109,14 +145,14 @@ def _extent(text: str, start: int, kind: str) -> int:
         if not word:
             break
         lw = word.lower()
-        hm = HEAD_RE.match(text, ts)
-        if hm and n_words:
+        hm = HEAD_RE.match(text, ts) if n_words and lw in HEAD_FIRST_WORDS else None
+        if hm:
             if word[0].isupper() and not _after_verb(text, ts) and not amending:
                 break  # another named document begins
             end = pos = hm.end()  # a head inside the name is one word ("… thực hiện Chương trình …")
             n_words += 1
             continue
-        cm = CONTINUE_RE.match(text, ts)
+        cm = _continue_at(text, ts, lw)
         if cm:
             end = pos = cm.end()
             n_words += 1
@@ -124,10 +160,10 @@ def _extent(text: str, start: int, kind: str) -> int:
         if lw in STOP_WORDS:
             nxt_m = _TOKEN_RE.match(text, m.end())
             nxt = _tok_word(nxt_m.group("tok")) if nxt_m else ""
-            nxt_head = bool(nxt_m) and _is_head_at(text, nxt_m.start("tok"))
+            nxt_head = bool(nxt_m) and _is_head_at(text, nxt_m.start("tok"), nxt)
             if lw == "và" and n_words and kind != "law" and nxt and not nxt_head and (
-                    (nxt.lower() not in STOP_WORDS and not STOP_PHRASE_RE.match(text, nxt_m.start("tok")))
-                    or CONTINUE_RE.match(text, nxt_m.start("tok"))):
+                    (nxt.lower() not in STOP_WORDS and not _stop_phrase_at(text, nxt_m.start("tok"), nxt.lower()))
+                    or _continue_at(text, nxt_m.start("tok"), nxt.lower())):
                 pos = m.end()
                 continue
             if lw == "và" and amending and nxt_head:
@@ -149,7 +185,7 @@ def _extent(text: str, start: int, kind: str) -> int:
                 end = pos = ob.end()
                 n_words += 1
                 continue
-            if word[0].islower() and STOP_PHRASE_RE.match(text, ts) and (kind != "law" or n_words >= 3):
+            if word[0].islower() and _stop_phrase_at(text, ts, lw) and (kind != "law" or n_words >= 3):
                 break
         after_comma = False
         n_words += 1
@@ -157,7 +193,7 @@ def _extent(text: str, start: int, kind: str) -> int:
         end = ts + len(core)
         pos = m.end()
         if YEAR_TOKEN_RE.match(core.rstrip(")")) and not text[ts - 6:ts].strip().lower().endswith(("số", "so")):
-            rg = re.match(r"[ \t]*-[ \t]*(?:19|20)\d\d(?!\d)", text[end:end + 12]) if not trail_of(tok, core) else None
+            rg = _RANGE_END_RE.match(text[end:end + 12]) if not trail_of(tok, core) else None
             if rg:  # a period "2022 - 2025"
                 end = pos = end + rg.end()
                 tok = text[ts:end] + _trail_after(text, end)
@@ -173,7 +209,7 @@ def _extent(text: str, start: int, kind: str) -> int:
                                                          or _district_list_continues(text, start, end, pos)):
             after_comma = True
             continue
-        if trail.startswith(".") and re.match(r"\d", text[pos:pos + 1] or "x"):
+        if trail.startswith(".") and text[pos:pos + 1].isdigit():
             continue
         break
     return end
@@ -184,13 +220,13 @@ def trail_of(tok: str, core: str) -> str:
 
 
 def _trail_after(text: str, pos: int) -> str:
-    m = re.match(r"[,.;:!?…]*", text[pos:pos + 4])
+    m = _TRAIL_PUNCT_RE.match(text[pos:pos + 4])
     return m.group(0) if m else ""
 
 
 def _after_verb(text: str, pos: int) -> bool:
     """A head right after "thực hiện"/"triển khai" is part of the name ("Kế hoạch thực hiện Chương trình …")."""
-    before = fold(text[max(0, pos - 14):pos]).strip()
+    before = ffold(text[max(0, pos - 14):pos]).strip()
     return before.endswith(("thuc hien", "trien khai"))
 
 
@@ -199,7 +235,7 @@ def _district_list_continues(text: str, start: int, end: int, pos: int) -> bool:
     if not DISTRICT_TAIL_RE.search(text, max(start, end - 80), end):
         return False
     m = _TOKEN_RE.match(text, pos)
-    return bool(m) and m.group("tok")[0].isupper() and not _is_head_at(text, m.start("tok"))
+    return bool(m) and m.group("tok")[0].isupper() and not _is_head_at(text, m.start("tok"), _tok_word(m.group("tok")))
 
 
 def _comma_continues(text: str, pos: int, n_words: int = 9) -> bool:
@@ -210,9 +246,9 @@ def _comma_continues(text: str, pos: int, n_words: int = 9) -> bool:
     if not m:
         return False
     w = _tok_word(m.group("tok"))
-    if not w or not w[0].islower() or w.lower() in STOP_WORDS or _is_head_at(text, m.start("tok")):
+    if not w or not w[0].islower() or w.lower() in STOP_WORDS or _is_head_at(text, m.start("tok"), w):
         return False
-    if STOP_PHRASE_RE.match(text, m.start("tok")) and n_words > 2:
+    if _stop_phrase_at(text, m.start("tok"), w.lower()) and n_words > 2:
         return False
     n = 0
     p = m.start("tok")
@@ -222,8 +258,8 @@ def _comma_continues(text: str, pos: int, n_words: int = 9) -> bool:
         if not t:
             break
         tw = _tok_word(t.group("tok"))
-        if not tw or (tw.lower() in STOP_WORDS and not CONTINUE_RE.match(text, t.start("tok"))) or (
-                n and tw[0].islower() and STOP_PHRASE_RE.match(text, t.start("tok"))):
+        if not tw or (tw.lower() in STOP_WORDS and not _continue_at(text, t.start("tok"), tw.lower())) or (
+                n and tw[0].islower() and _stop_phrase_at(text, t.start("tok"), tw.lower())):
             break
         n += 1
         p = t.end()
@@ -239,20 +275,21 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
     rest = text[he:end].strip()
     if not rest:
         return False
-    lrest = re.sub(r"\s+", " ", rest.lower())
-    frest = " ".join(re.findall(r"[^\W_]+", fold(rest)))
-    if frest in GENERIC_EXACT or any(frest == g or frest.startswith(g + " ") for g in GENERIC_START):
+    lrest = " ".join(rest.lower().split())
+    frest = " ".join(_WORDS_RE.findall(ffold(rest)))
+    f_ = frest + " "
+    if frest in GENERIC_EXACT or f_.startswith(_GENERIC_START_SP):
         return False
-    if not capital_mid and any(frest == g or frest.startswith(g + " ") for g in LOWER_GENERIC_START):
+    if not capital_mid and f_.startswith(_LOWER_GENERIC_START_SP):
         return False
-    syllables = re.findall(r"[^\W\d_]+", rest)
+    syllables = _SYLLABLE_RE.findall(rest)
     if kind == "law":
         return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi"))
     if plural and not PROPER_PLACE.search(rest):
         return False
     if re.fullmatch(r"\d{1,3}", rest):
         return capital_mid  # "Đề án 06"
-    has_citation = bool(_TYPED_NUMBER_RE.search(rest))
+    has_citation = bool(_DIGIT_SLASH_RE.search(rest)) and bool(_TYPED_NUMBER_RE.search(rest))
     if not capital_mid and (has_citation or CAMPAIGN_RE.match(text, he)):
         return False
     if capital_mid and len(syllables) >= 2:
@@ -262,7 +299,7 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
                   or re.search(r"\([A-ZĐ]{2,}\)", rest) or (re.search(r"\s(?:của)\s", name) and ISSUER_WORDS.search(rest)))
     if marked:
         return len(syllables) >= 2
-    if fold(text[hs:he]) == "phuong an":
+    if ffold(text[hs:he]) == "phuong an":
         return False
     return len(syllables) >= 6 and "hơn" not in lrest.split()
 
@@ -283,10 +320,10 @@ def _normal_name(raw: str, kind: str) -> str:
 
 
 def _key(name: str, kind: str) -> str:
-    k = " ".join(re.findall(r"[^\W_]+", _words_fold(name)))
-    k = re.sub(r"\b(\w+) \1\b", r"\1", k)  # a doubled word ("Đại hội hội")
+    k = " ".join(_WORDS_RE.findall(ffold(name)))
+    k = _DOUBLED_RE.sub(r"\1", k)  # a doubled word ("Đại hội hội")
     if kind == "law":
-        k = re.sub(r"\s+(?:nam\s+)?(?:19|20)\d\d$|\s+moi$", "", k)
+        k = _LAW_YEAR_RE.sub("", k)
     return k
 
 
@@ -336,16 +373,23 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
 def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False):
     hs, he = m.start(), m.end()
     head = m.group("head")
-    kind = _HEAD_FOLD.get(_words_fold(head))
+    kind = _HEAD_KIND.get(" ".join(head.lower().split()))
     if kind is None:
         return None
     before = text[max(0, hs - 14):hs]
-    plural = bool(PLURAL_BEFORE.search(before)) and kind != "law"
-    if CITATION_AFTER.match(text, he) or _TYPED_NUMBER_RE.match(text, hs):
+    plural = kind != "law" and _plural_before(before)
+    if NUMBER_SOON_RE.match(text, he):
         return None
+    lower_head = head[0].islower()
+    if plural and not PROPER_PLACE.search(text, he, he + 120):
+        return None  # "các kế hoạch …": generic, unless a named place follows
+    if lower_head and kind != "law":
+        nm_ = _TOKEN_RE.match(text, he)
+        if nm_ and _tok_word(nm_.group("tok")).lower() in _GENERIC_FIRST:
+            return None
     if head.isupper() and len(head) > 3:
         return None  # a heading in capitals
-    if _words_fold(head) == "nghi quyet":
+    if kind == "other" and head[0] in "Nn":
         pc = PARTY_CONGRESS_RE.match(text, hs)
         if pc:
             return _normal_name(text[hs:pc.end()], "other"), "other", hs, pc.end(), None

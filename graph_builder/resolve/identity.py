@@ -74,8 +74,8 @@ def _quote(clean: CleanText, m: CitationMention) -> str:
                 ends.append(ie)
         b = min(max(ends), le)
     if a > qs:  # the phrase began on an earlier line: start at "số" or the number itself
-        k = src.lower().rfind("số", a, m.start)
-        a = k if k != -1 else m.start
+        k = src[a:m.start].lower().rfind("số")
+        a = a + k if k != -1 else m.start
     return src[a:b].strip()
 
 

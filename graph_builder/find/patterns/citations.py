@@ -43,6 +43,23 @@ def _variants() -> dict[str, str]:
     return {f: "[" + "".join(sorted(g | {f})) + "]" for f, g in groups.items()}
 
 
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        c = chr(cp)
+        if c.isalpha():
+            f = fold(c)
+            if f != c and len(f) == 1:
+                table[cp] = f
+    return table
+
+
+def ffold(text: str) -> str:
+    """``ontology.fold`` (case- and tone-mark-free, đ kept) through one ``str.translate``: fast."""
+    return text.translate(_fold_table()).strip()
+
+
 def vi_words(phrase: str) -> str:
     """Regex for a phrase in any case and any tone-mark spelling ("Chi thị" = "Chỉ thị");
     spaces match any whitespace run."""
@@ -91,7 +108,7 @@ NUM = r"\d{1,5}"
 _ISSUER_WORD = r"(?:HĐND|HDND|UBND|CP|TTg|QH\d*|VPCP|NHNN|TW|TU)"
 
 SYMBOL_RE = re.compile(
-    rf"(?<![\w/\\.\-])(?:"
+    rf"(?=\d)(?<![\w/\\.\-])(?:"
     # party: 57-NQ/TW, 04- NQ/TU, 04-<line break>NQ/TU
     rf"(?P<pnum>{NUM})[ \t]*[-\u2010-\u2015\u2212]\s*(?P<ptype>{CODE})[ \t]?/[ \t]?(?P<pcodes>(?:{CODE})(?:{SEP}(?:{CODE})){{0,2}})"
     rf"|"
@@ -103,7 +120,7 @@ SYMBOL_RE = re.compile(
 
 # Lower-case or odd-case numbers, accepted only right after "số" (with more structure than N/x).
 LOOSE_SYMBOL_RE = re.compile(
-    rf"(?<![\w/\\.\-])(?:"
+    rf"(?=\d)(?<![\w/\\.\-])(?:"
     rf"(?P<pnum>{NUM})[ \t]*-[ \t]*(?P<ptype>{LOOSE_CODE})[ \t]?/[ \t]?(?P<pcodes>(?:{LOOSE_CODE})(?:{SEP}(?:{LOOSE_CODE})){{0,2}})"
     rf"|"
     rf"(?P<num>{NUM})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
@@ -111,6 +128,7 @@ LOOSE_SYMBOL_RE = re.compile(
     rf")"
 )
 
+_DRIVE_RE = re.compile(r"(?<![\w])[A-Za-z]:[\\/]")
 _PATH_TOKEN_RE = re.compile(r"\\|://|www\.|\.(?:docx?|pdf|xlsx?|txt|html?|rtf|odt|zip|rar)\b", re.IGNORECASE)
 
 
@@ -220,8 +238,8 @@ def is_path_context(text: str, start: int, end: int) -> bool:
     if _PATH_TOKEN_RE.search(tok):
         return True
     # a drive letter earlier on the same line: "D:\VIEN TH\Năm 2024\..."
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(re.search(r"(?<![\w])[A-Za-z]:[\\/]", text[line_start:start]))
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    return ":" in text[line_start:start] and bool(_DRIVE_RE.search(text, line_start, start))
 
 
 # -------------------------------------------------------------------------- issuer codes
@@ -293,22 +311,23 @@ def _type_words() -> list[tuple[str, str]]:
     out += [("Thông báo kết luận", "Thông báo"), ("Chương trình hành động", "Chương trình hành động")]
     seen, uniq = set(), []
     for w, v in sorted(out, key=lambda x: -len(x[0])):
-        if fold(w) not in seen:
-            seen.add(fold(w))
+        if ffold(w) not in seen:
+            seen.add(ffold(w))
             uniq.append((w, v))
     return uniq
 
 
 TYPE_WORDS = _type_words()
-_TYPE_BY_FOLD = {re.sub(r"\s+", " ", fold(w)): v for w, v in TYPE_WORDS}
+_TYPE_BY_FOLD = {re.sub(r"\s+", " ", ffold(w)): v for w, v in TYPE_WORDS}
 # Type words written as a code ("QĐ số …") must be in capitals; words are case/tone-insensitive.
 TYPE_WORD_RX = "|".join(re.escape(w) if w.isupper() or w in ("CTr",) else vi_words(w) for w, _ in TYPE_WORDS)
 SO_RX = vi_words("số")
 _LAW_WORDS = "|".join(vi_words(w) for w in ("Bộ luật", "Luật", "Pháp lệnh"))
 
 
+@functools.lru_cache(maxsize=1024)
 def type_from_word(word: str) -> str | None:
-    return _TYPE_BY_FOLD.get(re.sub(r"\s+", " ", fold(word)))
+    return _TYPE_BY_FOLD.get(re.sub(r"\s+", " ", ffold(word)))
 
 
 # "[các] Nghị quyết [số[:]] " right before a number
@@ -398,10 +417,10 @@ def _clean_name(s: str) -> str:
 
 
 def _canon_ministry(name: str) -> str:
-    k = fold(name).replace(",", "").replace(" - ", " ").replace("-", " ")
+    k = ffold(name).replace(",", "").replace(" - ", " ").replace("-", " ")
     k = re.sub(r"\s+", " ", k)
     for n in MINISTRY_NAMES:
-        kn = re.sub(r"\s+", " ", fold(n).replace(",", "").replace(" - ", " ").replace("-", " "))
+        kn = re.sub(r"\s+", " ", ffold(n).replace(",", "").replace(" - ", " ").replace("-", " "))
         if kn == k:
             return {"Lao động Thương binh và Xã hội": "Lao động - Thương binh và Xã hội",
                     "Văn hóa Thể thao và Du lịch": "Văn hóa, Thể thao và Du lịch",
@@ -422,7 +441,7 @@ def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
         p = prov or province
         khoa = f" khóa {gd['khoa']}" if gd.get("khoa") else ""
         raw = _clean_name(m.group(0))
-        f = fold(raw)
+        f = ffold(raw)
         if kind == "TTG":
             name = "Thủ tướng Chính phủ"
         elif kind == "CP":
@@ -491,6 +510,7 @@ def issuer_fits_code(issuer: Issuer, sym: Symbol) -> bool:
     return head in codes
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_issuer(name: str | None) -> tuple[str | None, str | None]:
     """('national', None) | ('local', province|None) | (None, None) for a normalised issuer name."""
     if not name:

@@ -39,7 +39,9 @@ HEADS = {
 }
 _HEAD_ORDER = sorted(HEADS, key=len, reverse=True)
 HEAD_WORDS_RX = "|".join(_ci(h) for h in _HEAD_ORDER)
-HEAD_RE = re.compile(r"(?<![\w])(?P<head>" + HEAD_WORDS_RX + r")(?![\w])")
+_HEAD_FIRST = "".join(sorted({c for h in HEADS for c in (h[0].lower(), h[0].upper())}))
+HEAD_RE = re.compile(r"(?=[" + _HEAD_FIRST + r"])(?<![\w])(?P<head>" + HEAD_WORDS_RX + r")(?![\w])")
+HEAD_FIRST_WORDS = {h.split()[0].lower() for h in HEADS}
 
 # function words that always end a name
 STOP_WORDS = {
@@ -57,6 +59,7 @@ STOP_PHRASES = [
     "phân công", "bố trí", "xử lý", "giải quyết", "thúc đẩy", "phấn đấu", "huy động", "ưu tiên",
     "đồng thời", "nhất là", "kể từ", "căn cứ", "kịp thời",
 ]
+STOP_FIRST_WORDS = {p.split()[0].rstrip(",").lower() for p in STOP_PHRASES}
 STOP_PHRASE_RE = re.compile(r"(?:" + "|".join(_ci(p) for p in sorted(STOP_PHRASES, key=len, reverse=True)) + r")(?![\w])")
 # after a stop word the name may still go on in these fixed phrases
 CONTINUE_PHRASES = [
@@ -65,6 +68,7 @@ CONTINUE_PHRASES = [
     "với các", "các tháng", "các huyện", "các xã", "các khu", "các cụm", "các đô thị", "các nhà", "các doanh nghiệp",
     "giữa các", "tại nguồn", "tại tỉnh", "tại chỗ", "đồng bào", "từng bước", "việc làm",
 ]
+CONTINUE_FIRST_WORDS = {p.split()[0].rstrip(",").lower() for p in CONTINUE_PHRASES}
 CONTINUE_RE = re.compile(r"(?:" + "|".join(_ci(p) for p in sorted(CONTINUE_PHRASES, key=len, reverse=True)) + r")(?![\w])")
 # after a year or a period a name goes on only with these
 AFTER_YEAR_RE = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(_ci(p) for p in (
@@ -77,6 +81,9 @@ CAMPAIGN_RE = re.compile(r"\s*(?:" + "|".join(_ci(p) for p in (
 PLURAL_BEFORE = re.compile(r"(?:(?<![\w])(?:" + "|".join(_ci(w) for w in ("các", "những", "mọi", "từng", "một số", "nhiều"))
                            + r")|(?:" + HEAD_WORDS_RX + "|" + TYPE_WORD_RX + r")\s*,)\s+$")
 PRE_WORD_NOT_LAW = re.compile(r"(?:(?<![\w])(?i:pháp|kỷ|vi|luật))\s+$")
+# a number with a symbol soon after the head: a numbered document ("Chương trình hành động số 02/CTr-UBND")
+NUMBER_SOON_RE = re.compile(r"[^\n,;.()]{0,24}?(?<![\w])(?:[sS][ốo][ \t]*:?[ \t]*)?\d{1,5}[ \t]*[/-][ \t]*\d{0,4}/?[ \t]*[A-ZĐ]")
+PLURAL_WORDS = {"các", "những", "mọi", "từng", "nhiều"}
 CITATION_AFTER = re.compile(r"\s*(?:" + vi_words("số") + r"\s*:?\s*)?\d{1,5}\s*[/-]")
 YEAR_OR_PERIOD = re.compile(r"(?:19|20)\d\d|" + "|".join(_ci(w) for w in ("giai đoạn", "thời kỳ", "nhiệm kỳ", "đến năm")))
 PLACE_IN_NAME = re.compile(r"(?<![\w])(?:" + "|".join(_ci(w) for w in ("tỉnh", "thành phố", "huyện", "thị xã", "quốc gia",
