@@ -1,0 +1,550 @@
+"""What both stores share: fragment validation against the ontology, the read-only guard for
+user Cypher, result normalisation, and the store logic written once in the common Cypher subset
+(replace/remove a document's facts, link undated citations, stats, nodes/edges iteration, named
+queries).  Each store supplies a handful of primitives (run a read, open a write transaction,
+upsert nodes, create edges)."""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import logging
+import os
+import re
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import GraphFragment
+from ..ontology import Ontology, Property, load_ontology
+
+log = logging.getLogger("legalkg.store")
+
+
+# --------------------------------------------------------------------------- errors
+
+class StoreError(RuntimeError):
+    """A store operation failed (the message says what and, where it helps, what to do)."""
+
+
+class SchemaError(StoreError, ValueError):
+    """A fragment does not fit the ontology (unknown label, relationship type or property)."""
+
+
+class WriteRefused(StoreError, PermissionError):
+    """User Cypher tried to change the graph through a read-only entry point."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the embedded store for writing."""
+
+
+class StoreUnavailable(StoreError):
+    """The Neo4j server could not be reached after bounded retries."""
+
+
+# --------------------------------------------------------------------------- fragment preparation
+
+@dataclass
+class PreparedFragment:
+    """A fragment checked against the ontology, its values coerced to the declared types.
+
+    ``nodes[label][mode]``: rows ``{"id": …, <prop>: value}`` (only properties that are set);
+    ``edges[(type, source_label, target_label)]``: rows ``{"_s": id, "_t": id, <prop>: value}``.
+    """
+
+    fragment: GraphFragment
+    nodes: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    node_ids: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def document_types(self) -> dict[str, str]:
+        """id -> doc_type of the Document nodes that state one."""
+        out = {}
+        for rows in self.nodes.get("Document", {}).values():
+            for r in rows:
+                if r.get("doc_type"):
+                    out[r["id"]] = r["doc_type"]
+        return out
+
+
+def coerce(value: Any, prop: Property, where: str) -> Any:
+    t = prop.type
+    try:
+        if t == "STRING":
+            return value if isinstance(value, str) else str(value)
+        if t == "DATE":
+            if isinstance(value, (_dt.date, _dt.datetime)):
+                return value.isoformat()[:10]
+            if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(f"not an ISO date: {value!r}")
+            return value
+        if t == "INT64":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(f"not an integer: {value!r}")
+            return int(value)
+        if t == "DOUBLE":
+            if isinstance(value, bool):
+                raise ValueError(f"not a number: {value!r}")
+            return float(value)
+        if t == "BOOLEAN":
+            if not isinstance(value, bool):
+                raise ValueError(f"not a boolean: {value!r}")
+            return value
+        if t == "STRING[]":
+            if isinstance(value, str) or not hasattr(value, "__iter__"):
+                raise ValueError(f"not a list of strings: {value!r}")
+            return [str(v) for v in value]
+    except (TypeError, ValueError) as e:
+        raise SchemaError(f"{where}: property {prop.name} ({t}): {e}") from None
+    raise SchemaError(f"{where}: property {prop.name} has unsupported type {t}")
+
+
+def prepare_fragment(frag: GraphFragment, onto: Ontology | None = None) -> PreparedFragment:
+    """Validate and coerce a fragment.  Unknown labels, types and properties are errors (the ontology
+    is the single source: a property it does not declare would exist in Neo4j and not in the
+    embedded store).  Provenance properties on a relationship type that declares none (HAS_TASK,
+    SETS_TARGET: they go with the owned node they point to) are dropped."""
+    onto = onto or load_ontology()
+    where_doc = f"document {frag.document_id} ({frag.source_path})"
+    prep = PreparedFragment(frag)
+    merged: dict[tuple[str, str], tuple[str, dict]] = {}
+    order: list[tuple[str, str]] = []
+    for n in frag.nodes:
+        if n.label not in onto.nodes:
+            raise SchemaError(f"{where_doc}: node label {n.label!r} is not in the ontology")
+        if n.mode not in ("own", "set", "fill"):
+            raise SchemaError(f"{where_doc}: node {n.id!r} has unknown mode {n.mode!r}")
+        if not n.id:
+            raise SchemaError(f"{where_doc}: a {n.label} node has no id")
+        props_decl = onto.node_properties(n.label)
+        row = {"id": str(n.id)}
+        for k, v in n.props.items():
+            if v is None or k == "id":
+                continue
+            p = props_decl.get(k)
+            if p is None:
+                raise SchemaError(f"{where_doc}: property {k!r} of {n.label} is not in ontology/schema.yaml")
+            row[k] = coerce(v, p, f"{where_doc}: {n.label} {n.id}")
+        key = (n.label, row["id"])
+        if key in merged:  # the same node twice in one fragment: set/own win, fill only fills
+            mode, old = merged[key]
+            if n.mode in ("set", "own"):
+                old.update(row)
+                mode = n.mode if mode == "fill" else mode
+            else:
+                for k, v in row.items():
+                    old.setdefault(k, v)
+            merged[key] = (mode, old)
+        else:
+            merged[key] = (n.mode, row)
+            order.append(key)
+    for key in order:
+        mode, row = merged[key]
+        prep.nodes.setdefault(key[0], {}).setdefault(mode, []).append(row)
+        prep.node_ids.add(key)
+    seen: set = set()
+    for e in frag.edges:
+        rel = onto.relationships.get(e.type)
+        if rel is None:
+            raise SchemaError(f"{where_doc}: relationship type {e.type!r} is not in the ontology")
+        if e.source_label not in rel.sources or e.target_label not in rel.targets:
+            raise SchemaError(f"{where_doc}: {e.type} cannot go from {e.source_label} to {e.target_label} "
+                              f"(ontology: {'/'.join(rel.sources)} -> {'/'.join(rel.targets)})")
+        decl = onto.relationship_properties(e.type)
+        row: dict[str, Any] = {"_s": str(e.source), "_t": str(e.target)}
+        for k, v in e.props.items():
+            if v is None:
+                continue
+            p = decl.get(k)
+            if p is None:
+                if k in onto.provenance_properties and not rel.provenance:
+                    continue
+                raise SchemaError(f"{where_doc}: property {k!r} of {e.type} is not in ontology/schema.yaml")
+            row[k] = coerce(v, p, f"{where_doc}: {e.type} {e.source} -> {e.target}")
+        if rel.provenance and "source_id" not in row:
+            row["source_id"] = frag.document_id
+        sig = (e.type, e.source_label, e.target_label, tuple(sorted((k, repr(v)) for k, v in row.items())))
+        if sig in seen:
+            continue
+        seen.add(sig)
+        prep.edges.setdefault((e.type, e.source_label, e.target_label), []).append(row)
+    return prep
+
+
+# --------------------------------------------------------------------------- read-only guard
+
+_WRITE_WORDS = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "LOAD", "COPY", "INSTALL",
+                "UNINSTALL", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK", "FOREACH",
+                "TRUNCATE", "GRANT", "REVOKE", "DENY", "RENAME", "TERMINATE", "FINISH", "START", "STOP", "ENABLE",
+                "DISABLE", "SUSPEND", "DEALLOCATE", "REALLOCATE")
+# Procedures a read-only query may call (both stores); anything else is refused.
+READ_PROCEDURES = frozenset(p.lower() for p in (
+    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization", "db.schema.nodeTypeProperties",
+    "db.schema.relTypeProperties", "db.indexes", "db.constraints", "dbms.components", "db.info", "show_tables",
+    "table_info", "show_connection", "db_version", "current_setting", "show_indexes", "show_functions"))
+_STRIP = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`""", re.DOTALL)
+_TOKEN = re.compile(r"(\.?)\s*\b([A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)*)\b")
+
+
+def check_read_only(text: str) -> None:
+    """Refuse Cypher that could change the graph (both stores; Neo4j also runs it in a READ transaction)."""
+    code = _STRIP.sub(lambda m: " " if m.group(0)[0] in "/`" else "''", text)
+    tokens = [(dot, word) for dot, word in _TOKEN.findall(code)]
+    for i, (dot, word) in enumerate(tokens):
+        if dot:  # a property access such as n.set
+            continue
+        up = word.upper()
+        if up in _WRITE_WORDS:
+            raise WriteRefused(f"write clause {up} refused: `cypher` and named queries are read-only "
+                               "(the graph changes only through `legalkg build` and `legalkg remove`)")
+        if up == "CALL":
+            nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+            if nxt.lower() not in READ_PROCEDURES:
+                raise WriteRefused(f"CALL {nxt or '{…}'} refused: only read-only procedures may be called "
+                                   f"({', '.join(sorted(READ_PROCEDURES))})")
+    if re.search(r"\bCALL\s*\{", code, re.IGNORECASE):
+        raise WriteRefused("CALL { … } subqueries are refused in read-only Cypher (not in the common subset)")
+
+
+# --------------------------------------------------------------------------- results
+
+def plain(value: Any) -> Any:
+    """A result value as plain Python data (Decimal sums of the embedded store become int/float)."""
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return value
+
+
+# --------------------------------------------------------------------------- the store
+
+class Tx(ABC):
+    @abstractmethod
+    def run(self, text: str, params: dict | None = None) -> list[dict]: ...
+
+
+def _label_of(rel_type: str, end: str, onto: Ontology) -> str:
+    rel = onto.relationships[rel_type]
+    labels = rel.targets if end == "target" else rel.sources
+    return labels[0]
+
+
+class Store(ABC):
+    """A graph store (Neo4j or the embedded LadybugDB): see ``graph_builder.write`` for the API."""
+
+    kind = "?"
+
+    def __init__(self) -> None:
+        self.onto = load_ontology()
+        self.last_links: list = []  # decisions of the latest link_undated()
+
+    # -- primitives each store provides -------------------------------------------------------
+    @abstractmethod
+    def _read(self, text: str, params: dict | None = None) -> list[dict]:
+        """Run read-only Cypher, rows as dicts (values plain)."""
+
+    @abstractmethod
+    def _transaction(self, work):
+        """Run ``work(tx)`` in one write transaction (committed on return, rolled back on error)."""
+
+    @abstractmethod
+    def _write_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> int:
+        """Upsert nodes of one label with one mode; return how many were created."""
+
+    @abstractmethod
+    def _create_edges(self, tx: Tx, rel_type: str, src_label: str, dst_label: str, rows: list[dict]) -> int:
+        """Create relationships (both endpoints must exist); return how many were created."""
+
+    def _after_nodes(self, tx: Tx, prep: PreparedFragment) -> None:
+        """Store-specific extras after a fragment's nodes are written (Neo4j: type labels)."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def _run_user(self, text: str, params: dict) -> list[dict]:
+        """Run user Cypher (already checked) so that it cannot write."""
+
+    # -- context manager ----------------------------------------------------------------------
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+    def write_fragment(self, fragment: GraphFragment) -> dict[str, int]:
+        """Write one document's nodes and edges in one transaction.
+
+        Returns counts: nodes_created, edges_created, unchanged (1 when the same source path and
+        content hash were already written: nothing is touched), replaced (1 when an earlier version
+        of the document, by id or by source path, had its facts removed first)."""
+        prep = prepare_fragment(fragment, self.onto)
+        return self._transaction(lambda tx: self._write_prepared(tx, prep))
+
+    def _write_prepared(self, tx: Tx, prep: PreparedFragment) -> dict[str, int]:
+        frag = prep.fragment
+        counts = {"nodes_created": 0, "edges_created": 0, "unchanged": 0, "replaced": 0}
+        cur = tx.run("MATCH (d:Document) WHERE d.id = $id "
+                     "RETURN d.source_path AS source_path, d.content_hash AS content_hash, d.ingested AS ingested",
+                     {"id": frag.document_id})
+        if cur and cur[0]["ingested"] and cur[0]["content_hash"] == frag.content_hash \
+                and cur[0]["source_path"] == frag.source_path:
+            counts["unchanged"] = 1
+            return counts
+        old = {r["id"] for r in tx.run("MATCH (d:Document) WHERE d.source_path = $p AND d.ingested = true "
+                                       "RETURN d.id AS id", {"p": frag.source_path})}
+        if cur and cur[0]["ingested"]:
+            old.add(frag.document_id)
+        for oid in sorted(old):
+            self._delete_facts(tx, oid, keep_node=(oid == frag.document_id))
+            counts["replaced"] = 1
+        for label in self.onto.nodes:  # ontology order: Document first
+            for mode in ("set", "own", "fill"):
+                rows = prep.nodes.get(label, {}).get(mode)
+                if rows:
+                    counts["nodes_created"] += self._write_nodes(tx, label, mode, rows)
+        self._after_nodes(tx, prep)
+        for (rel_type, sl, tl), rows in prep.edges.items():
+            made = self._create_edges(tx, rel_type, sl, tl, rows)
+            if made != len(rows):
+                missing = self._missing_endpoints(tx, rows, sl, tl, prep)
+                raise StoreError(f"document {frag.document_id} ({frag.source_path}): {len(rows) - made} {rel_type} "
+                                 f"edge(s) point at nodes that are neither in the fragment nor in the store: "
+                                 f"{', '.join(missing[:5])}; nothing of this document was written")
+            counts["edges_created"] += made
+        return counts
+
+    def _missing_endpoints(self, tx: Tx, rows, sl, tl, prep) -> list[str]:
+        out = []
+        for label, key in ((sl, "_s"), (tl, "_t")):
+            ids = sorted({r[key] for r in rows if (label, r[key]) not in prep.node_ids})
+            if ids:
+                found = {r["id"] for r in tx.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id",
+                                                 {"ids": ids})}
+                out += [f"{label} {i}" for i in ids if i not in found]
+        return out
+
+    def _delete_facts(self, tx: Tx, doc_id: str, keep_node: bool) -> None:
+        """Remove what document ``doc_id`` contributed: its edges (source_id), its owned nodes, and the
+        shared nodes left with no edge at all; its own node stays when still cited (ingested=false)."""
+        onto = self.onto
+        touched: dict[str, set[str]] = defaultdict(set)
+        for rel_type, rel in onto.relationships.items():
+            if not rel.provenance:
+                continue
+            tl = rel.targets[0]
+            for r in tx.run(f"MATCH ()-[r:{rel_type}]->(b:{tl}) WHERE r.source_id = $sid RETURN DISTINCT b.id AS id",
+                            {"sid": doc_id}):
+                touched[tl].add(r["id"])
+            tx.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.source_id = $sid DELETE r", {"sid": doc_id})
+        for label, node in onto.nodes.items():
+            if node.provenance:
+                tx.run(f"MATCH (n:{label}) WHERE n.source_id = $sid DETACH DELETE n", {"sid": doc_id})
+        if not keep_node:
+            rows = tx.run("MATCH (d:Document) WHERE d.id = $id OPTIONAL MATCH (c)-[r]->(d) "
+                          "RETURN count(r) AS n", {"id": doc_id})
+            if rows and rows[0]["n"]:
+                tx.run("MATCH (d:Document) WHERE d.id = $id SET d.ingested = false, d.source_path = NULL, "
+                       "d.content_hash = NULL", {"id": doc_id})
+            else:
+                tx.run("MATCH (d:Document) WHERE d.id = $id DETACH DELETE d", {"id": doc_id})
+        touched["Document"].discard(doc_id)
+        for label, ids in touched.items():
+            if not ids or onto.nodes[label].provenance:
+                continue
+            cond = " AND (n.ingested IS NULL OR n.ingested = false)" if label == "Document" else ""
+            tx.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) WHERE NOT EXISTS {{ MATCH (n)--() }}{cond} "
+                   "DETACH DELETE n", {"ids": sorted(ids)})
+
+    def _documents_at(self, path: str) -> list[str]:
+        variants = {path, os.path.normpath(path), os.path.abspath(path)}
+        try:
+            variants.add(os.path.relpath(path))
+        except ValueError:
+            pass
+        rows = self._read("MATCH (d:Document) WHERE d.ingested = true AND d.source_path IN $ps RETURN d.id AS id",
+                          {"ps": sorted(variants)})
+        ids = sorted({r["id"] for r in rows})
+        if not ids:  # a document id given instead of a path
+            ids = [r["id"] for r in self._read("MATCH (d:Document) WHERE d.id = $id AND d.ingested = true "
+                                               "RETURN d.id AS id", {"id": path})]
+        return ids
+
+    def remove_document(self, path: str) -> dict[str, int]:
+        """Remove the document read from ``path`` (or with that id): its facts go; its node stays as a
+        referenced-only node (ingested=false) when other documents still cite it.
+        Returns counts: documents_removed, kept_as_referenced."""
+        ids = self._documents_at(path)
+        counts = {"documents_removed": 0, "kept_as_referenced": 0}
+        for doc_id in ids:
+            def work(tx, doc_id=doc_id):
+                self._delete_facts(tx, doc_id, keep_node=False)
+                return tx.run("MATCH (d:Document) WHERE d.id = $id RETURN count(d) AS n", {"id": doc_id})[0]["n"]
+            kept = self._transaction(work)
+            counts["documents_removed"] += 1
+            counts["kept_as_referenced"] += int(bool(kept))
+        return counts
+
+    # -- undated citations --------------------------------------------------------------------
+    _LINK_TYPES = ("CITES", "IMPLEMENTS", "BASED_ON")
+
+    def link_undated(self) -> int:
+        """Tie citations without a year to the one dated document they can mean (see
+        ``resolve.corpus``), recomputing every earlier inferred link.  Each link is a copy of the
+        citing edge(s) to the dated node with inferred=true, inference=<reason>, linked_from=<undated
+        id>; the undated node records link_status/link_note.  Returns the number of (undated node,
+        citing document) pairs linked; the decisions are kept in ``self.last_links``."""
+        from ..resolve.corpus import Candidate, Citing, choose_dated, summarise
+
+        return self._transaction(lambda tx: self._link_undated(tx, Candidate, Citing, choose_dated, summarise))
+
+    def _link_undated(self, tx: Tx, Candidate, Citing, choose_dated, summarise) -> int:
+        onto = self.onto
+        for t in self._LINK_TYPES:
+            tx.run(f"MATCH ()-[r:{t}]->() WHERE r.linked_from IS NOT NULL DELETE r")
+        tx.run("MATCH (d:Document) WHERE d.link_status IS NOT NULL SET d.link_status = NULL, d.link_note = NULL")
+        undated = tx.run(
+            "MATCH (u:Document) WHERE u.symbol IS NOT NULL AND (u.ingested IS NULL OR u.ingested = false) "
+            "AND (u.year IS NULL OR u.year_inferred = true) "
+            "RETURN u.id AS id, u.symbol AS symbol, u.jurisdiction AS jurisdiction, u.year AS year, "
+            "u.year_inferred AS year_inferred")
+        self.last_links = []
+        if not undated:
+            return 0
+        symbols = sorted({u["symbol"] for u in undated})
+        cands = tx.run(
+            "MATCH (c:Document) WHERE c.symbol IN $symbols AND c.year IS NOT NULL "
+            "AND (c.year_inferred IS NULL OR c.year_inferred = false) "
+            "RETURN c.id AS id, c.symbol AS symbol, c.jurisdiction AS jurisdiction, c.year AS year, c.date AS date, "
+            "c.title AS title, c.subject AS subject", {"symbols": symbols})
+        cand_subjects = defaultdict(set)
+        for r in tx.run("MATCH (x:Document)-[r:CITES]->(c:Document) WHERE c.symbol IN $symbols AND c.year IS NOT NULL "
+                        "AND r.subject IS NOT NULL AND r.linked_from IS NULL RETURN c.id AS id, r.subject AS subject",
+                        {"symbols": symbols}):
+            cand_subjects[r["id"]].add(r["subject"])
+        by_key = defaultdict(list)
+        for c in cands:
+            texts = tuple(sorted({t for t in (c["title"], c["subject"], *cand_subjects[c["id"]]) if t}))
+            by_key[(c["symbol"], c["jurisdiction"])].append(Candidate(c["id"], c["year"], c["date"], texts))
+        # every edge into an undated node, with the citing document (source_id) and its context
+        edges_in: dict[tuple[str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
+        for t in self._LINK_TYPES:
+            decl = [p for p in onto.relationship_properties(t) if p != "linked_from"]
+            for sl in onto.relationships[t].sources:
+                cols = ", ".join(f"r.{p} AS {p}" for p in decl)
+                for r in tx.run(f"MATCH (a:{sl})-[r:{t}]->(u:Document) WHERE u.id IN $ids "
+                                f"RETURN a.id AS _s, u.id AS _u, {cols}", {"ids": [u["id"] for u in undated]}):
+                    sid = r.get("source_id") or r["_s"]
+                    edges_in[(r["_u"], sid)].append((t, sl, r["_s"], r))
+        citing_ids = sorted({sid for (_, sid) in edges_in})
+        citing_info = {r["id"]: r for r in tx.run(
+            "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.date AS date, d.year AS year",
+            {"ids": citing_ids})}
+        existing = set()
+        for t in self._LINK_TYPES:
+            for sl in onto.relationships[t].sources:
+                for r in tx.run(f"MATCH (a:{sl})-[r:{t}]->(u:Document) WHERE a.id IN $ids OR r.source_id IN $ids "
+                                "RETURN a.id AS s, u.id AS t", {"ids": citing_ids}):
+                    existing.add((t, r["s"], r["t"]))
+        decisions_by_node = defaultdict(list)
+        to_create: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        linked = 0
+        for u in undated:
+            pool = by_key.get((u["symbol"], u["jurisdiction"]), [])
+            inferred_year = u["year"] if u["year_inferred"] else None
+            for (uid, sid), items in sorted(((k, v) for k, v in edges_in.items() if k[0] == u["id"]),
+                                            key=lambda kv: kv[0]):
+                info = citing_info.get(sid, {})
+                subject = next((r.get("subject") for (t, _, _, r) in items if t == "CITES" and r.get("subject")), None)
+                d = choose_dated(uid, Citing(sid, info.get("date"), info.get("year"), subject),
+                                 [c for c in pool if c.id != uid], inferred_year)
+                decisions_by_node[uid].append(d)
+                self.last_links.append(d)
+                if d.target is None:
+                    continue
+                linked += 1
+                for (t, sl, src, r) in items:
+                    if (t, src, d.target) in existing:
+                        continue
+                    existing.add((t, src, d.target))
+                    row = {k: v for k, v in r.items() if not k.startswith("_") and v is not None}
+                    row.update({"_s": src, "_t": d.target, "inferred": True, "inference": d.reason, "linked_from": uid})
+                    row.setdefault("source_id", sid)
+                    to_create[(t, sl)].append(row)
+        for (t, sl), rows in to_create.items():
+            self._create_edges(tx, t, sl, "Document", rows)
+        status_rows = []
+        for uid, ds in decisions_by_node.items():
+            status, note = summarise(ds)
+            status_rows.append({"id": uid, "status": status, "note": note})
+        if status_rows:
+            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_status = row.status, "
+                   "d.link_note = row.note", {"rows": status_rows})
+        return linked
+
+    # -- reading ------------------------------------------------------------------------------
+    def query(self, name: str, params: dict | None = None, **kwargs) -> list[dict]:
+        """Run the named query ``name`` from the library (``graph_builder.queries``) with parameters
+        (validated and converted first; see ``legalkg queries``)."""
+        from ..queries import load_query
+
+        q = load_query(name)
+        bound = q.bind({**(params or {}), **kwargs})
+        rows = self._read(q.text_for(self.kind), bound)
+        return q.finish(rows)
+
+    def cypher(self, text: str, params: dict | None = None) -> list[dict]:
+        """Run ad-hoc read-only Cypher; write clauses are refused with ``WriteRefused``."""
+        check_read_only(text)
+        return self._run_user(text, dict(params or {}))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: ``nodes`` by label, ``documents`` by doc_type (and ``ingested``/``referenced``),
+        ``relationships`` by type."""
+        nodes = {label: self._read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"] for label in self.onto.nodes}
+        by_type = {r["t"] or "Document": r["n"] for r in self._read(
+            "MATCH (d:Document) RETURN d.doc_type AS t, count(d) AS n ORDER BY t")}
+        ingested = self._read("MATCH (d:Document) WHERE d.ingested = true RETURN count(d) AS n")[0]["n"]
+        rels = {t: self._read(f"MATCH ()-[r:{t}]->() RETURN count(r) AS n")[0]["n"] for t in self.onto.relationships}
+        return {"nodes": nodes, "documents": dict(sorted(by_type.items())),
+                "documents_ingested": ingested, "documents_referenced": nodes["Document"] - ingested,
+                "relationships": rels}
+
+    def nodes(self, label: str | None = None) -> Iterator[dict]:
+        """Every node as plain data ``{"label", "id", "props"}`` (props: the ontology's properties that
+        are set, id excluded), label by label in ontology order, ids ascending.  Stable API for exports."""
+        for lab in ([label] if label else list(self.onto.nodes)):
+            props = [p for p in self.onto.node_properties(lab) if p != "id"]
+            cols = ", ".join(f"n.{p} AS {p}" for p in props)
+            for r in self._read(f"MATCH (n:{lab}) RETURN n.id AS id, {cols} ORDER BY id"):
+                yield {"label": lab, "id": r["id"],
+                       "props": {p: r[p] for p in props if r.get(p) is not None}}
+
+    def edges(self, type: str | None = None) -> Iterator[dict]:
+        """Every relationship as plain data ``{"type", "source", "target", "source_label", "target_label",
+        "props"}`` (the field names of ``model.Edge``), type by type in ontology order."""
+        for t in ([type] if type else list(self.onto.relationships)):
+            rel = self.onto.relationships[t]
+            props = list(self.onto.relationship_properties(t))
+            cols = "".join(f", r.{p} AS {p}" for p in props)
+            for sl in rel.sources:
+                for tl in rel.targets:
+                    for r in self._read(f"MATCH (a:{sl})-[r:{t}]->(b:{tl}) RETURN a.id AS _s, b.id AS _t{cols} "
+                                        "ORDER BY _s, _t"):
+                        yield {"type": t, "source": r["_s"], "target": r["_t"], "source_label": sl,
+                               "target_label": tl, "props": {p: r[p] for p in props if r.get(p) is not None}}
+
