@@ -141,6 +141,40 @@ def test_paragraph_subject_carries_to_its_later_sentences(cleaned):
     assert [[r.name for r in t.agencies] for t in tasks] == [["Công an tỉnh"], ["Công an tỉnh"]]
 
 
+@both
+def test_colon_after_the_addressee_introduces_its_task(cleaned):
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: Căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí.\n"
+            "2. Sở Thông tin và Truyền thông, Báo Bình Định: Tăng cường tuyên truyền.\n"
+            "3. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh: Phối hợp vận động Nhân dân.\n"
+            "4. UBND các huyện, thị xã, thành phố: Xây dựng kế hoạch; báo cáo về Sở Y tế trước ngày 10/12/2025.\n")
+    tasks, assignments, _ = run(text, cleaned)
+    assert {(a.agency, a.role) for a in assignments} == {
+        ("Sở Tài chính", "lead"), ("Sở Thông tin và Truyền thông", "lead"), ("Báo Bình Định", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "support"), ("Các tổ chức chính trị - xã hội tỉnh", "support"),
+        ("UBND các huyện, thị xã, thành phố", "lead")}
+    assert tasks[0].text == "Căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí."
+    assert tasks[-1].deadline == "2025-12-10"
+
+
+@both
+def test_task_tables(cleaned):
+    text = ("PHỤ LỤC\n| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "|---|---|---|---|---|\n| I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ |\n"
+            "| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Sở Nội vụ; các sở, ngành liên quan | 30/6/2025 |\n"
+            "| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Công an tỉnh, UBND các huyện, thị xã, thành phố | Quý III/2025 |\n"
+            "| 3 | Tuyên truyền | Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình tỉnh | Các cơ quan báo chí "
+            "| Năm 2025 |\n")
+    tasks, assignments, clean = run(text, cleaned)
+    assert [(t.text, [(r.name, r.role) for r in t.agencies], t.deadline, t.deadline_text) for t in tasks] == [
+        ("Rà soát văn bản quy phạm pháp luật", [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "2025-06-30",
+         "30/6/2025"),
+        ("Số hóa hồ sơ hộ tịch", [("Sở Tư pháp", "lead"), ("Công an tỉnh", "support")], None, "Quý III/2025"),
+        ("Tuyên truyền", [("Sở Thông tin và Truyền thông", "lead"), ("Đài Phát thanh và Truyền hình tỉnh", "lead")],
+         None, "Năm 2025"),
+    ]
+    assert all(a.task_quote in clean.source.text for a in assignments)
+
+
 # ------------------------------------------------------------------------------ negatives
 
 @both

@@ -180,6 +180,8 @@ def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
     """Whether a line without a label wraps the previous paragraph's last sentence."""
     if prev.md_level:
         return False
+    if text.find("|", content, e) != -1 or text.find("|", max(prev.content, prev.end - 3), prev.end) != -1:
+        return False  # rows of a table are lines of their own
     c = text[content]
     if c.islower():
         return True

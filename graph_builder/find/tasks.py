@@ -60,9 +60,14 @@ from .patterns.tasks import (
     DESCRIPTION_BEFORE_VERB_RE,
     IMPLEMENT_GAP_RE,
     IMPLEMENT_VERB_RE,
+    CELL_DATE_BEFORE_YEAR_RE,
     NOTE_ONLY_RE,
     PERIOD_BEFORE_YEAR_RE,
     RESULTS_HEADING_RE,
+    TABLE_LEAD_RE,
+    TABLE_SUPPORT_RE,
+    TABLE_TASK_RE,
+    TABLE_TIME_RE,
     YEAR_RE,
 )
 from .structure import Paragraph, closing_start, flatten, heading_path, paragraph_sentences, paragraphs
@@ -96,6 +101,8 @@ class _Draft:
     coordinating: bool = False
     execution: bool = False
     chain: tuple = ()
+    deadline: tuple | None = None  # (ISO date or None, cell start, cell end) read from a table cell
+    text_end: int = -1  # end of the task's text when it is not the sentence's (a table cell)
 
 
 _TOP_KINDS = frozenset({"roman", "chapter", "article", "markdown"})
@@ -292,9 +299,10 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     end_of_text = closing_start(paras, len(text))
 
     # sentences of the body (the closing block and repeated regions left out)
+    rows = _task_table_rows(text, paras, end_of_text)
     sentences: list[_Sentence] = []
     for i, spans in enumerate(paragraph_sentences(text, paras, end_of_text)):
-        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)):
+        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)) or i in rows:
             continue
         for j, (a, b) in enumerate(spans):
             if j and text[a] in "-–+•*":
@@ -302,13 +310,17 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                 if m:
                     a = m.end()
             sentences.append(_Sentence(a, b, i, j == 0))
-    if not sentences:
+    if not sentences and not rows:
         return []
 
     finder = agency_finder()
     reader = _Reader(text, finder)
     scans = _scan(text, end_of_text)
-    reader.index(finder.match_windows(text, reader.windows(sentences, scans)))
+    windows = reader.windows(sentences, scans)
+    for row in rows.values():
+        if row is not None:
+            windows += [(a, b) for a, b in (row.lead, row.support) if b > a]
+    reader.index(finder.match_windows(text, windows))
 
     # sections: heading paragraph -> section; paragraph -> chain of enclosing sections
     flat = flatten(outline)
@@ -376,6 +388,11 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             own = _recordable(items)
             if own:
                 predicate_at = lend
+                if kind == "colon":
+                    # "2. Sở Tài chính: Căn cứ …, tham mưu …": the task follows the colon
+                    colon = text.find(":", lend, e)
+                    if colon != -1 and len(text[colon + 1:e].split()) >= 3:
+                        kind, predicate_at = "predicate", colon + 1
         if own and found.get("execution"):
             draft = _Draft(s, a, chain=chain, execution=True)
             draft.addressees = [_Addressee(it, "execution_clause", ("exec", a)) for it in _dedupe(own)]
@@ -465,7 +482,125 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                         names.add(it.name)
         drafts.append(draft)
 
+    for i, row in rows.items():
+        if row is None or (clean.repeated and clean.is_repeated(paras[i].start)):
+            continue
+        d = _table_draft(reader, row, i, chain_at(row.start))
+        if d is not None:
+            drafts.append(d)
+    drafts.sort(key=lambda d: d.sentence.start)
     return _tasks_from_drafts(drafts, clean, citations, scans["year"])
+
+
+# ------------------------------------------------------------------------------ task tables
+
+@dataclass(slots=True)
+class _Row:
+    start: int
+    end: int
+    task: tuple[int, int]  # cell spans (start, end); (0, 0) when the table has no such column
+    lead: tuple[int, int]
+    support: tuple[int, int]
+    time: tuple[int, int]
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cell spans of a table row ("| x | y |" or "x | y"), spaces trimmed."""
+    out = []
+    pos = a
+    while True:
+        bar = text.find("|", pos, b)
+        end = b if bar == -1 else bar
+        s, e = pos, end
+        while s < e and text[s] in " \t\u00a0*_":
+            s += 1
+        while e > s and text[e - 1] in " \t\u00a0*_":
+            e -= 1
+        out.append((s, e))
+        if bar == -1:
+            break
+        pos = bar + 1
+    if out and out[0][0] == out[0][1] and text.find("|", a, b) != -1 and text[a:out[0][0] + 1].strip().startswith("|"):
+        out = out[1:]  # a leading "|"
+    if out and out[-1][0] == out[-1][1]:
+        out = out[:-1]  # a trailing "|"
+    return out
+
+
+def _task_table_rows(text: str, paras: list[Paragraph], limit: int) -> dict[int, _Row | None]:
+    """Rows of the task tables (paragraph index -> row; None for header and separator rows)."""
+    rows: dict[int, _Row | None] = {}
+    i = 0
+    n = len(paras)
+    while i < n and paras[i].start < limit:
+        p = paras[i]
+        if text.count("|", p.content, p.end) < 2:
+            i += 1
+            continue
+        header = _cells(text, p.content, p.end)
+        folded = [fold_text(text[a:b]) for a, b in header]
+        lead = next((k for k, f in enumerate(folded) if TABLE_LEAD_RE.search(f)), None)
+        if lead is None:
+            i += 1
+            continue
+        support = next((k for k, f in enumerate(folded) if k != lead and TABLE_SUPPORT_RE.search(f)), None)
+        task = next((k for k, f in enumerate(folded) if k not in (lead, support) and TABLE_TASK_RE.search(f)), None)
+        time = next((k for k, f in enumerate(folded) if k not in (lead, support, task) and TABLE_TIME_RE.search(f)), None)
+        rows[i] = None
+        j = i + 1
+        while j < n and paras[j].start < limit and text.find("|", paras[j].content, paras[j].end) != -1:
+            q = paras[j]
+            cells = _cells(text, q.content, q.end)
+            if len(cells) == len(header) and not text[q.content:q.end].replace("|", "").strip(" -:\t") == "":
+                def cell(k):
+                    return cells[k] if k is not None else (0, 0)
+                rows[j] = _Row(q.start, q.end, cell(task), cell(lead), cell(support), cell(time))
+            else:
+                rows[j] = None  # a separator, or a row with merged cells (a group heading)
+            j += 1
+        i = j
+    return rows
+
+
+def _cell_items(reader: _Reader, a: int, b: int) -> list[ListItem]:
+    out: list[ListItem] = []
+    pos = a
+    for start in sorted(k for k in reader.hits if a <= k < b):
+        if start < pos:
+            continue
+        items, end = reader.read_list(start, b)
+        out += _recordable(items)
+        pos = max(end, start + 1)
+    return out
+
+
+def _table_draft(reader: _Reader, row: _Row, para: int, chain: tuple) -> _Draft | None:
+    text = reader.text
+    leads = _dedupe(_cell_items(reader, *row.lead))
+    if not leads:
+        return None
+    has_task = row.task[1] > row.task[0]
+    start = row.task[0] if has_task else row.start
+    d = _Draft(_Sentence(row.start, row.end, para, True), start, chain=chain, text_end=row.task[1] if has_task else -1)
+    d.addressees = [_Addressee(it, "sentence", ("row", row.start)) for it in leads]
+    names = {it.name for it in leads}
+    for it in _cell_items(reader, *row.support):
+        if not it.entry.collective and it.name not in names:
+            d.partners.append(it)
+            names.add(it.name)
+    a, b = row.time
+    if b > a:
+        iso = None
+        for m in YEAR_RE.finditer(text, a, b):
+            dm = CELL_DATE_BEFORE_YEAR_RE.search(fold_text(text[max(a, m.start() - 20):m.start()]))
+            if dm:
+                g = dm.groupdict()
+                y = m.group()
+                iso = iso_date(g["vd"], g["vm"], y) if g.get("vd") else iso_date(g["d"], g["m"], y)
+                if iso:
+                    break
+        d.deadline = (iso, a, b)
+    return d
 
 
 def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
@@ -562,7 +697,10 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             refs.append(AgencyRef(name=it.name, role="support", via="sentence", collective=it.entry.collective,
                                   national=it.entry.national, start=it.start, end=it.end))
         i = bisect.bisect_left(year_starts, s.start)
-        if i < len(year_starts) and year_starts[i] < s.end:
+        if d.deadline is not None:
+            deadline, deadline_start, cell_end = d.deadline
+            deadline_text = src[deadline_start:cell_end]
+        elif i < len(year_starts) and year_starts[i] < s.end:
             j = bisect.bisect_left(year_starts, s.end, i)
             deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years[i:j])
         else:
@@ -572,10 +710,11 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         path = paths.get(key)
         if path is None:
             path = paths[key] = heading_path(d.chain)
+        end = d.text_end if d.text_end >= 0 else s.end
         tasks.append(Task(
-            text=sentence if d.text_start == s.start else " ".join(src[d.text_start:s.end].split()),
+            text=sentence if d.text_start == s.start and end == s.end else " ".join(src[d.text_start:end].split()),
             start=d.text_start,
-            end=s.end,
+            end=end,
             sentence=sentence,
             section=path,
             agencies=refs,

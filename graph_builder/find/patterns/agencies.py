@@ -166,9 +166,9 @@ CHU_TRI_ANY_RE = re.compile(vi_alt(["chủ trì", "chủ chì"]))
 # The closing execution clause: "… chịu trách nhiệm thi hành Chỉ thị này" (read from "trách nhiệm").
 EXECUTION_RE = re.compile(
     vi_alt(["trách nhiệm"]) + r"\s+(?:" + vi_alt(["tổ chức", "triển khai"]) + r"\s+)?(?:" + vi_alt(["thi hành"])
-    + r"|" + vi_alt(["thực hiện"]) + r"\s+(?:" + vi_alt([
-        "Quyết định", "Chỉ thị", "Kế hoạch", "Chương trình", "Chương trình hành động", "Công văn", "Thông báo",
-        "Nghị quyết", "văn bản", "Công điện"]) + r")\s+" + vi_alt(["này"]) + r")"
+    + r"|" + vi_alt(["thực hiện"]) + r"(?:\s+" + vi_alt(["nghiêm", "nghiêm túc", "có hiệu quả", "hiệu quả"]) + r")?\s+(?:"
+    + vi_alt(["Quyết định", "Chỉ thị", "Kế hoạch", "Chương trình", "Chương trình hành động", "Công văn", "Thông báo",
+              "Nghị quyết", "văn bản", "Công điện"]) + r")\s+" + vi_alt(["này"]) + r")"
 )
 
 # The words the task grammar reacts to.  They are found by literal search (much faster than a

@@ -42,6 +42,20 @@ PERIOD_BEFORE_YEAR_RE = re.compile(
 # Years (a character class first, so that the engine skips ahead fast).
 YEAR_RE = re.compile(r"[12][09]\d\d(?<!\d[12][09]\d\d)(?!\d)")
 
+# ------------------------------------------------------------------------------ task tables
+#
+# Plans often list their tasks in a table (rows are lines with cells separated by "|"):
+#   | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+# The header cells are recognised on folded text.
+TABLE_LEAD_RE = re.compile(r"chu\s*tri")
+TABLE_SUPPORT_RE = re.compile(r"phoi\s*hop")
+TABLE_TASK_RE = re.compile(r"nhiem\s*vu|noi\s*dung|cong\s*viec|đe\s*an|giai\s*phap|hoat\s*đong|chuong\s*trinh")
+TABLE_TIME_RE = re.compile(r"thoi\s*gian|thoi\s*han|tien\s*đo|hoan\s*thanh|thoi\s*điem")
+# A date in a table cell, read backwards from its year (folded text).
+CELL_DATE_BEFORE_YEAR_RE = re.compile(
+    r"(?:(?P<vd>\d{1,2})\s+thang\s+(?P<vm>\d{1,2})\s+nam\s+|(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?)$"
+)
+
 # ------------------------------------------------------------------------------ implementation
 
 # Verbs of carrying out a document.
