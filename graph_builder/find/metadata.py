@@ -20,7 +20,8 @@ import re
 from collections import Counter
 
 from ..model import CleanText, DocumentMeta
-from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, ffold, parse_symbol, type_from_word, vi_words)
+from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, ffold, match_issuer, parse_symbol, type_from_word,
+                                 vi_words)
 from .patterns.common import UPPER, iso_date, province_names
 
 HEADER_LINES = 60
@@ -38,6 +39,7 @@ _PLACE_DATE_RE = re.compile(
     rf"^(?:(?P<place>[{UPPER}][^\n,|:]{{1,40}}?)\s*,\s*)?{vi_words('ngày')}\s+(?P<d>\d{{1,2}})\s*"
     rf"(?:{vi_words('tháng')}\s+(?P<m>\d{{1,2}})\s+{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)|[/.\-]\s*(?P<m2>\d{{1,2}})\s*[/.\-]\s*(?P<y2>(?:19|20)\d\d))"
 )
+_STAMP_RE = re.compile(r"cap nhat|dang (?:luc|ngay|tai)|ngay dang|xem|luot|thoi gian|hieu luc|hop|hoi nghi")
 _TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*\|?\s*$")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
 _WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
@@ -61,7 +63,7 @@ _TW_AFTER_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|
 _LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
 _PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:[tT]ỉnh|TỈNH|[tT]hành phố|THÀNH PHỐ)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
-    rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Thực hiện')}|{vi_words('Xét')}|{vi_words('Số')}\s*:|"
+    rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Xét')}\s|{vi_words('Số')}\s*:|"
     rf"{vi_words('Ủy ban')}|UBND|HĐND|{vi_words('Hội đồng')}|{vi_words('Cộng hòa')}|{vi_words('Độc lập')}|{vi_words('Chủ tịch')}|"
     rf"{vi_words('Quyết định')}\s*:|{vi_words('Điều')}\s+\d|[IVX]+\.|\d+\.|[-_=]{{3,}})"
 )
@@ -125,12 +127,13 @@ def find_metadata(clean: CleanText) -> DocumentMeta:
         lines.append(item)
     body_start = _body_start(text, head_end)
     header = [ln for ln in lines if ln[0] < body_start]
+    cells = _cells(header)
 
     table = _metadata_table(lines)
     _find_type_and_title(text, header, lines, table, meta)
-    _find_symbol(text, header, lines, table, meta)
-    _find_date(header, table, meta)
-    _find_province_and_issuer(text, header, lines, table, meta)
+    _find_symbol(text, cells, lines, table, meta)
+    _find_date(cells, table, meta)
+    _find_province_and_issuer(text, cells, lines, table, meta)
     _find_signer(text, table, meta)
     if meta.doc_type is None:
         _type_from_body(text, meta)
@@ -153,6 +156,26 @@ def metadata_for(clean: CleanText) -> DocumentMeta:
     if _LAST[0] is clean and _LAST[1] is not None:
         return _LAST[1]
     return find_metadata(clean)
+
+
+_CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\s{3,}")
+
+
+def _cells(header) -> list[tuple[int, str, int]]:
+    """The header's lines cut into cells: table columns ("|") and side-by-side blocks (3+ spaces),
+    as in "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
+    out = []
+    for ls, s, ss in header:
+        if not s:
+            continue
+        pos = 0
+        for m in _CELL_SPLIT_RE.finditer(s):
+            if m.start() > pos:
+                out.append((ls, s[pos:m.start()], ss + pos))
+            pos = m.end()
+        if pos < len(s):
+            out.append((ls, s[pos:], ss + pos))
+    return out
 
 
 def _metadata_table(lines) -> dict[str, tuple[str, int]]:
@@ -232,8 +255,8 @@ def _title_after(text, following) -> tuple[str | None, tuple[int, int]]:
         if not s:
             blank = True
             continue
-        if len(s) > 220 or _TITLE_STOP_RE.match(s):
-            break
+        if len(s) > 220 or _TITLE_STOP_RE.match(s) or s.endswith((";", ":")):
+            break  # the opening clauses ("Thực hiện …;", "… như sau:") are not the title
         if parts and blank and not re.match(r"[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ(]", s):
             break  # a new block after a blank line: the title has ended
         if start < 0:
@@ -295,10 +318,12 @@ def _find_date(header, table, meta: DocumentMeta) -> None:
         if not m:
             continue
         iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+        place = m.group("place")
+        if place and _STAMP_RE.search(ffold(place)):
+            continue  # "Cập nhật, ngày …": a web stamp, not the place and date of issue
         if iso:
             meta.date = iso
             meta.spans["date"] = (ss, ss + m.end())
-            place = m.group("place")
             if place:
                 prov = _province_of(place)
                 if prov:
@@ -315,26 +340,48 @@ def _find_date(header, table, meta: DocumentMeta) -> None:
                 meta.spans["date"] = (v[1], v[1] + m.end())
 
 
-def _find_province_and_issuer(text, header, lines, table, meta: DocumentMeta) -> None:
+_UNIT_LINE_RE = re.compile(rf"^(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}})$")
+_DEPT_LINE_RE = re.compile(rf"^{vi_words('Sở')}\s+\S")
+
+
+def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> None:
     body = None
     unit = None
     prov = None
     span = None
-    for ls, s, ss in header:
-        if len(s) > 90:
+    national = None
+    for ls, s, ss in cells:
+        if len(s) > 90 or s != s.upper():
             continue
         m = _ISSUER_LINE_RE.match(s)
-        if not m:
+        if m:
+            b = ffold(m.group("body"))
+            body = ("HĐND" if "hoi dong" in b or "hdnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
+                    or "dang bo" in b else "UBND")
+            if m.group("name") and prov is None:
+                p = _province_of(m.group("name"))
+                if p:
+                    prov, unit = p, ("thành phố" if "thanh pho" in ffold(m.group("unit")) else "tỉnh")
+                    span = (ss, ss + len(s))
             continue
-        b = ffold(m.group("body"))
-        body = body or ("HĐND" if "hoi dong" in b or "hdnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
-                        or "dang bo" in b else "UBND")
-        if m.group("name"):
-            p = _province_of(m.group("name"))
+        um = _UNIT_LINE_RE.match(s)
+        if um and prov is None:
+            p = _province_of(um.group("name"))
             if p:
-                prov, unit = p, ("thành phố" if "thanh pho" in ffold(m.group("unit")) else "tỉnh")
+                prov, unit = p, ("thành phố" if "thanh pho" in ffold(um.group("unit")) else "tỉnh")
                 span = (ss, ss + len(s))
-                break
+            continue
+        iss = match_issuer(s, 0, None)
+        if iss is not None and iss.end >= len(s.rstrip(" .:")):
+            if iss.national and body is None and prov is None:
+                national = iss.name  # "CHÍNH PHỦ", "BỘ TÀI CHÍNH": a national document
+            elif iss.kind == "SO":
+                body = iss.name.split(" tỉnh ")[0].split(" thành phố ")[0]
+                span = span or (ss, ss + len(s))
+    if national and prov is None:
+        meta.issuer = national
+        meta.province = None
+        return
     if prov is None:
         v = table.get("co quan ban hanh")
         if v:
@@ -360,7 +407,10 @@ def _find_province_and_issuer(text, header, lines, table, meta: DocumentMeta) ->
     if body is None:
         return
     unit = unit or ("thành phố" if prov in _CITY_UNITS else "tỉnh")
-    meta.issuer = f"{body} {unit} {prov}" if body in ("UBND", "HĐND") else f"{body} {prov}"
+    if body in ("UBND", "HĐND") or body.startswith("Sở "):
+        meta.issuer = f"{body} {unit} {prov}"
+    else:
+        meta.issuer = f"{body} {prov}"
     if span:
         meta.spans["issuer"] = span
 
