@@ -326,7 +326,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     flat = flatten(outline)
     sec_by_start = {s.start: (s, path) for s, path in flat}
     sec_starts = [s.start for s, _ in flat]
-    addressed: dict[int, tuple[list[ListItem], tuple]] = {}  # id(section) -> (addressees, unit)
+    addressed: dict[int, list[_Addressee]] = {}  # id(section) -> its addressees
 
     def chain_at(pos: int) -> tuple[Section, ...]:
         """The sections enclosing ``pos``, outermost first."""
@@ -400,7 +400,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             continue
         unit_own = ("para", s.para, a)
         if heading_sec is not None and own:
-            addressed[id(heading_sec)] = (own, ("section", heading_sec.start))
+            unit = ("section", heading_sec.start)
+            addressed[id(heading_sec)] = [_Addressee(it, "section", unit) for it in own]
             unit_own = ("section", heading_sec.start)
         via_own = "section" if heading_sec is not None and para.kind not in ("dash", "plus") else "sentence"
 
@@ -426,7 +427,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             for sec in reversed(chain):
                 got = addressed.get(id(sec))
                 if got is not None:
-                    inherited = [_Addressee(it, "section", got[1]) for it in got[0]]
+                    inherited = got
                     break
         # objects of giao / đề nghị / yêu cầu: when the issuer speaks ("Chủ tịch UBND tỉnh yêu
         # cầu Thủ trưởng …"), or nobody is addressed yet (an addressee's "đề nghị Bộ …" is a
@@ -705,7 +706,9 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years[i:j])
         else:
             deadline, deadline_text, deadline_start = None, None, -1
-        sentence = " ".join(src[s.start:s.end].split())
+        sentence = src[s.start:s.end]
+        if "\n" in sentence or "  " in sentence or "\t" in sentence or "\u00a0" in sentence:
+            sentence = " ".join(sentence.split())
         key = id(d.chain[-1]) if d.chain else 0
         path = paths.get(key)
         if path is None:
