@@ -303,6 +303,7 @@ class _Index:
     every character is scanned about once however long its line (no rescans per figure)."""
 
     _OVERLAP = 60  # longer than any match: a match cut at the window end is found again
+    _AHEAD = 1024  # scanned beyond a window, for the next figures (fewer, longer scans)
 
     def __init__(self, text: str, regex: re.Pattern, value=None):
         self.text, self.rx, self.value = text, regex, value
@@ -320,7 +321,8 @@ class _Index:
             start = max(0, lo - self._OVERLAP)
         else:
             start = max(0, self.final - self._OVERLAP)
-        hi = min(n, hi + self._OVERLAP)
+        dense = lo < self.final  # windows overlap: figures are close together, read ahead for the next ones
+        hi = min(n, hi + self._OVERLAP + (self._AHEAD if dense else 0))
         limit = hi if hi == n else hi - self._OVERLAP
         last = self.pos[-1] if self.pos else -1
         for m in self.rx.finditer(self.text, start, hi):
@@ -533,7 +535,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             continue
         nl = text.rfind("\n", max(0, pos - 4000), pos)
         ls = nl + 1 if nl != -1 or pos <= 4000 else -1  # -1: inside a very long line (no list item)
-        if _in_quotes(text, max(ls, pos - 1500), pos):
+        if _in_quotes(text, max(ls, pos - 600), pos):
             continue
         if RESTATEMENT_BEFORE_RE.search(text, max(0, fig.start - 10), fig.start):
             continue
