@@ -328,3 +328,17 @@ def test_task_implements_reaches_the_graph():
 def test_never_raises(text):
     for cleaned in (False, True):
         run(text, cleaned)
+
+
+def test_a_provincial_document_gives_no_task_to_a_national_body():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/KH-UBND\nNghệ An, ngày 02 tháng 4 năm 2025\nKẾ HOẠCH\nPhát triển giao "
+            "thông\n1. Sở Giao thông vận tải chủ trì, phối hợp với Bộ Giao thông vận tải hoàn thành thủ tục đầu tư.\n"
+            "2. Bộ Kế hoạch và Đầu tư có văn bản hướng dẫn các địa phương.\n")
+    rec = extract_text(text)
+    assert rec.document.province == "Nghệ An"
+    assert {(a.agency, a.role) for a in rec.assignments} == {("Sở Giao thông vận tải", "lead"),
+                                                             ("Bộ Giao thông vận tải", "support")}
+    # the same text without its header: the level of the document is unknown, the ministry is kept
+    clean = _clean(text.split("KẾ HOẠCH\n", 1)[1], False)
+    tasks = find_tasks(clean, DocumentMeta(), parse_outline(clean), [])
+    assert ("Bộ Kế hoạch và Đầu tư", "lead") in {(r.name, r.role) for t in tasks for r in t.agencies}

@@ -490,6 +490,12 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         if d is not None:
             drafts.append(d)
     drafts.sort(key=lambda d: d.sentence.start)
+    if meta.province:
+        # a provincial (or district) document cannot give a task to a national body: "đề nghị Bộ …"
+        # is a request upwards; such bodies stay only as partners
+        for d in drafts:
+            d.addressees = [x for x in d.addressees if not x.item.entry.national]
+        drafts = [d for d in drafts if d.addressees]
     return _tasks_from_drafts(drafts, clean, citations, scans["year"])
 
 
