@@ -10,7 +10,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ["extract", "build", "schema", "outputs", "synth"]
+COMMAND_MODULES = ["extract", "build", "schema", "outputs", "synth", "store"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -384,11 +384,27 @@ class Store(ABC):
                                                "RETURN d.id AS id", {"id": path})]
         return ids
 
+    def remove_under(self, folder: str) -> dict[str, int]:
+        """Remove every ingested document whose source path lies under ``folder``."""
+        prefixes = {os.path.join(os.path.normpath(folder), ""), os.path.join(os.path.abspath(folder), "")}
+        try:
+            prefixes.add(os.path.join(os.path.relpath(folder), ""))
+        except ValueError:
+            pass
+        ids = set()
+        for pre in prefixes:
+            for r in self._read("MATCH (d:Document) WHERE d.ingested = true AND d.source_path STARTS WITH $p "
+                                "RETURN d.id AS id", {"p": pre}):
+                ids.add(r["id"])
+        return self._remove_ids(sorted(ids))
+
     def remove_document(self, path: str) -> dict[str, int]:
         """Remove the document read from ``path`` (or with that id): its facts go; its node stays as a
         referenced-only node (ingested=false) when other documents still cite it.
         Returns counts: documents_removed, kept_as_referenced."""
-        ids = self._documents_at(path)
+        return self._remove_ids(self._documents_at(path))
+
+    def _remove_ids(self, ids: list[str]) -> dict[str, int]:
         counts = {"documents_removed": 0, "kept_as_referenced": 0}
         for doc_id in ids:
             def work(tx, doc_id=doc_id):

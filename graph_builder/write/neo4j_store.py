@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 from ..ontology.generate import neo4j_schema_statements
@@ -24,8 +25,8 @@ log = logging.getLogger("legalkg.store")
 
 # Rows per UNWIND statement (bench/store_bench.py measures write rate against this).
 BATCH_SIZE = 1000
-CONNECT_ATTEMPTS = 5
-BACKOFF_SECONDS = 0.5  # doubled after every failed attempt: 0.5, 1, 2, 4 s
+CONNECT_ATTEMPTS = 5  # $LEGALKG_NEO4J_ATTEMPTS
+BACKOFF_SECONDS = 0.5  # $LEGALKG_NEO4J_BACKOFF; doubled after every failed attempt: 0.5, 1, 2, 4 s
 
 
 def _neo4j():
@@ -66,6 +67,8 @@ class Neo4jStore(Store):
         self.driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
                                                  connection_timeout=5.0, max_transaction_retry_time=15.0,
                                                  notifications_min_severity="OFF")
+        attempts = int(os.environ.get("LEGALKG_NEO4J_ATTEMPTS", attempts))
+        backoff = float(os.environ.get("LEGALKG_NEO4J_BACKOFF", backoff))
         self._connect(attempts, backoff)
         self._type_labels = sorted({t.label for t in self.onto.doc_types} - set(self.onto.nodes))
 
