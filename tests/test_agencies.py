@@ -46,6 +46,8 @@ def names(text: str) -> list[str]:
     ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
     ("Bộ Tài chính", "Bộ Tài chính"),
     ("Ủy ban nhân dân huyện Tam Đảo", "UBND huyện Tam Đảo"),
+    ("ỦY BAN NHÂN DÂN HUYỆN TAM ĐẢO", "UBND huyện Tam Đảo"),
+    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư"),
     ("Phòng Tài chính - Kế hoạch huyện", "Phòng Tài chính - Kế hoạch huyện"),
 ])
 def test_abbreviations_and_variants(text, expected):

@@ -371,6 +371,8 @@ class AgencyFinder:
             if not m:
                 return None
             place = " ".join(m.group(0).split())
+            if place.isupper():
+                place = place.title()  # "HUYỆN TAM ĐẢO" in a heading
             return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
         if entry.kind == "filler" or entry.collective:
             m = RELATED_RE.match(text, end)
