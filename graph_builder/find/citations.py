@@ -228,7 +228,7 @@ def _alias_mentions(clean: CleanText, mentions: list[CitationMention]) -> list[C
                 continue
             extra.append(CitationMention(
                 start=um.start(), end=um.end(), raw=clean.original(um.start(), um.end()), symbol=m.symbol,
-                doc_type=m.doc_type, date=None, issuer=None, quote_start=um.start(), quote_end=um.end(),
+                doc_type=m.doc_type, date=m.date, issuer=m.issuer, quote_start=um.start(), quote_end=um.end(),
                 in_repeated=clean.is_repeated(um.start()) if clean.repeated else False,
             ))
     return extra

@@ -427,6 +427,10 @@ def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
             p = names.get(re.sub(r"\s+", " ", ffold(cand)))
             if p and cand[:1].isupper():
                 counts[p] += 1
+                # the document's own province is named as its territory or as the issuing body
+                if _OWN_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) or _OWN_AFTER_RE.match(
+                        text, m.end() + len(cand)):
+                    counts[p] += 1
                 first.setdefault(p, (m.end(), m.end() + len(cand)))
                 break
     if not counts:
@@ -439,6 +443,8 @@ def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return best, first[best]
 
 
+_OWN_BEFORE_RE = re.compile(rf"(?:{vi_words('địa bàn')}|{vi_words('nhân dân')}|UBND|{vi_words('Quy hoạch')}|{vi_words('của')})\s+$")
+_OWN_AFTER_RE = re.compile(rf"\s+(?:{vi_words('ban hành')}|{vi_words('yêu cầu')}|{vi_words('có ý kiến')}|{vi_words('chỉ thị')})")
 _UBND_SIGNAL_RE = re.compile(rf"{vi_words('Ủy ban nhân dân')}|UBND")
 _HDND_SIGNAL_RE = re.compile(rf"{vi_words('TM. Hội đồng nhân dân')}|{vi_words('Hội đồng nhân dân tỉnh')}\s+{vi_words('quyết nghị')}")
 

@@ -375,6 +375,9 @@ def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
         (rf"{vi_words('Ban Bí thư')}(?:\s+{vi_words('Trung ương')}(?:\s+{vi_words('Đảng')})?)?{_KHOA}?", "TW"),
         (rf"(?:{vi_words('Hội nghị')}\s+(?:{vi_words('lần thứ')}\s+\S+\s+)?)?(?:{vi_words('Ban Chấp hành')}|BCH)\s+{vi_words('Trung ương')}"
          rf"(?:\s+{vi_words('Đảng')})?{_KHOA}?", "TW"),
+        (rf"(?:{vi_words('Văn phòng')}|{vi_words('Ủy ban Kiểm tra')}|{vi_words('Ban')}\s+(?:{vi_words('Tuyên giáo')}|{vi_words('Tổ chức')}|"
+         rf"{vi_words('Dân vận')}|{vi_words('Nội chính')}|{vi_words('Kinh tế')}|{vi_words('Đối ngoại')}|{vi_words('Tuyên giáo và Dân vận')}|"
+         rf"{vi_words('Chính sách, chiến lược')}))\s+{vi_words('Trung ương')}(?:\s+{vi_words('Đảng')})?", "TWB"),
         (rf"{vi_words('Ngân hàng Nhà nước')}(?:\s+{vi_words('Việt Nam')})?", "NHNN"),
         (rf"{vi_words('Kiểm toán Nhà nước')}", "KTNN"),
         (rf"{vi_words('Chủ tịch nước')}", "CTN"),
@@ -395,10 +398,10 @@ def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
 ISSUER_PATTERNS = _issuer_patterns()
 _KIND_CODES = {
     "CP": {"CP"}, "TTG": {"TTg"}, "VPCP": {"VPCP"}, "QH": {"QH"}, "UBTVQH": {"UBTVQH"}, "TW": {"TW", "TƯ"},
-    "NHNN": {"NHNN"}, "KTNN": {"KTNN"}, "CTN": {"CTN"}, "HĐND": {"HĐND"}, "UBND": {"UBND"},
+    "NHNN": {"NHNN"}, "KTNN": {"KTNN"}, "TWB": {"VPTW", "BTGTW", "BTCTW", "BDVTW", "UBKTTW", "BNCTW", "BKTTW", "BĐNTW", "TW"}, "CTN": {"CTN"}, "HĐND": {"HĐND"}, "UBND": {"UBND"},
     "TU": {"TU", "BTV", "HU"}, "BCS": {"BCSĐ", "BCSD", "BCS"},
 }
-NATIONAL_KINDS = {"CP", "TTG", "VPCP", "QH", "UBTVQH", "TW", "NHNN", "KTNN", "CTN", "MIN"}
+NATIONAL_KINDS = {"CP", "TTG", "VPCP", "QH", "UBTVQH", "TW", "TWB", "NHNN", "KTNN", "CTN", "MIN"}
 
 
 class Issuer:
@@ -465,6 +468,8 @@ def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
                 name = "Ban Bí thư"
             else:
                 name = "Ban Chấp hành Trung ương Đảng" + khoa
+        elif kind == "TWB":
+            name = raw[:1].upper() + raw[1:]
         elif kind == "MIN":
             if gd.get("min"):
                 name = "Bộ " + _canon_ministry(gd["min"])
