@@ -68,7 +68,7 @@ _TITLE_STOP_RE = re.compile(
     rf"{vi_words('Quyết định')}\s*:|{vi_words('Điều')}\s+\d|[IVX]+\.|\d+\.|[-_=]{{3,}})"
 )
 _YEAR_IN_TITLE_RE = re.compile(rf"(?<![\w])(?P<pre>\w+\s+)?{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-_NOT_PLAN_PRE = {"den", "tu", "sau", "truoc", "nhin"}
+_NOT_PLAN_PRE = {ffold(w) for w in ("đến", "từ", "sau", "trước", "nhìn", "đoạn", "kỳ")}
 
 
 def _strip(line: str) -> str:
