@@ -438,6 +438,8 @@ def _self_keys(meta: DocumentMeta) -> set[str]:
     if meta.title:
         t = re.sub(r"^(?:ban hành|về việc|về|v/v)\s+", "", meta.title.strip(), flags=re.IGNORECASE)
         keys.add(_key(t, "other"))
+        if meta.doc_type:  # "KẾ HOẠCH / Triển khai …" is named "Kế hoạch triển khai …" in its own text
+            keys.add(_key(meta.doc_type + " " + t, "other"))
     return keys
 
 

@@ -100,7 +100,7 @@ RESOLUTION_OF_RE = re.compile(
 )
 ACRONYM_PAREN = re.compile(r"\s*\((?:[A-ZĐ][A-Za-zĐ0-9&\-]{1,15}|\d{4}\s*-\s*\d{4}|" + _ci("sửa đổi, bổ sung") + r")\)")
 QUOTED_RE = re.compile(r"\s*[“\"]\s*(?P<q>[^”\"\n]{3,250}?)\s*[”\"]")
-LAW_SHARED_RE = re.compile(r",\s*(?P<w>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})(?=\s+(?:" + _ci("và") + r"|" + _ci("các") + r")\s|[.;,])")
+LAW_SHARED_RE = re.compile(r",\s*(?P<w>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}?)(?=\s+(?:" + _ci("và") + r"|" + _ci("các") + r")\s|[.;,])")
 DISTRICT_TAIL_RE = re.compile(rf"{_ci('các')}\s+(?:{_ci('huyện')}|{_ci('thị xã')}|{_ci('thành phố')}|{_ci('xã')}|{_ci('tỉnh')}|{_ci('đô thị')})\s+"
                               rf"[{UPPER}][^,;.()\n]*(?:,\s*[{UPPER}][^,;.()\n]*)*$")
 PARTY_LEVEL_RE = re.compile(rf"{_ci('tỉnh')}|{_ci('thành phố')}|{_ci('bộ')}")

@@ -1,0 +1,138 @@
+"""Named references (documents without a number) and document-level IMPLEMENTS / BASED_ON
+(issue 3, items 4 and 6), on short documents written here."""
+from __future__ import annotations
+
+from graph_builder.pipeline import extract_text
+
+HEADER = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\nKẾ HOẠCH\nTriển khai nhiệm vụ trọng tâm năm 2024\n\n"
+
+
+def named(body: str, header: str = HEADER):
+    rec = extract_text(header + body)
+    return rec, {n.name: n for n in rec.named_references}
+
+
+def test_laws_with_year_date_and_variants_are_one_law():
+    rec, n = named("Triển khai Luật Đất đai năm 2024 và các nghị định hướng dẫn. Thi hành Luật đất đai mới; "
+                   "xây dựng cơ sở dữ liệu theo Điều 163 Luật Đất đai 2024.")
+    law = n["Luật Đất đai năm 2024"]
+    assert law.kind == "law" and set(law.aliases) == {"Luật Đất đai mới", "Luật Đất đai 2024"}
+    assert law.first_quote == "Luật Đất đai năm 2024"
+
+
+def test_law_with_a_date_and_amending_law():
+    rec, n = named("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của "
+                   "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;\n\nI. MỤC ĐÍCH\n")
+    assert n["Luật Tổ chức chính quyền địa phương"].date == "2015-06-19"
+    amending = "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+    assert n[amending].date == "2019-11-22"
+    assert rec.basis_named == ["Luật Tổ chức chính quyền địa phương", amending]
+
+
+def test_named_plans_programmes_schemes_strategies():
+    rec, n = named("Tổ chức triển khai hiệu quả Quy hoạch tỉnh Nghệ An thời kỳ 2021 - 2030, tầm nhìn đến năm 2050; "
+                   "thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025; "
+                   "xây dựng Đề án phát triển nguồn nhân lực chất lượng cao đến năm 2030; "
+                   "triển khai Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030; "
+                   "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm (OCOP) giai đoạn 2022 - 2025.")
+    kinds = {k: v.kind for k, v in n.items()}
+    assert kinds["Quy hoạch tỉnh Nghệ An thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"] == "plan"
+    assert kinds["Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025"] == "programme"
+    assert kinds["Đề án phát triển nguồn nhân lực chất lượng cao đến năm 2030"] == "scheme"
+    assert kinds["Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030"] == "strategy"
+    assert kinds["Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm (OCOP) giai đoạn 2022 - 2025"] == "plan"
+    assert kinds["Chương trình mỗi xã một sản phẩm (OCOP) giai đoạn 2022 - 2025"] == "programme"  # nested
+
+
+def test_party_congress_resolutions_and_resolutions_without_number():
+    rec, n = named("Thực hiện Nghị quyết Đại hội XIII của Đảng, Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ "
+                   "2020-2025; bám sát Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX. Triển khai Nghị quyết của Quốc hội về "
+                   "việc áp dụng thuế thu nhập doanh nghiệp bổ sung theo quy định chống xói mòn cơ sở thuế toàn cầu.")
+    assert n["Nghị quyết Đại hội XIII của Đảng"].kind == "other"
+    congress = n["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020-2025"]
+    assert congress.aliases == ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX"]
+    assert any(k.startswith("Nghị quyết của Quốc hội về việc áp dụng thuế") for k in n)
+
+
+def test_treaties_quoted_names_and_regulations():
+    rec, n = named("Thực hiện Hiệp định thương mại tự do giữa Việt Nam và Liên minh châu Âu (EVFTA); triển khai Đề án "
+                   "“Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội giai đoạn 2021-2030”; thực hiện tốt Quy chế "
+                   "phối hợp giữa các cơ quan tiến hành tố tụng.")
+    assert "Hiệp định thương mại tự do giữa Việt Nam và Liên minh châu Âu (EVFTA)" in n
+    assert "Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội giai đoạn 2021-2030”" in n
+    assert n["Quy chế phối hợp giữa các cơ quan tiến hành tố tụng"].kind == "other"
+
+
+def test_short_numbered_name_and_alias_definition():
+    rec, n = named("Triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển "
+                   "đổi số quốc gia giai đoạn 2022 - 2025 (sau đây gọi tắt là Đề án 06). Bảo đảm hạ tầng phục vụ Đề án 06.")
+    assert len(n) == 1
+    (ref,) = n.values()
+    assert ref.kind == "scheme" and "Đề án 06" in ref.aliases
+
+
+def test_generic_mentions_campaigns_and_the_document_itself_are_excluded():
+    rec, n = named("Tiếp tục triển khai các đề án, chương trình, kế hoạch phát triển công nghiệp; giải ngân kế hoạch vốn "
+                   "đầu tư công; thực hiện Kế hoạch này; chương trình thực hiện phong trào “Toàn dân đoàn kết”; cuộc vận "
+                   "động “Người Việt Nam ưu tiên dùng hàng Việt Nam”; cải thiện Chỉ số năng lực cạnh tranh cấp tỉnh (PCI); "
+                   "hoàn thành Kế hoạch triển khai nhiệm vụ trọng tâm năm 2024 của UBND tỉnh; thực hiện pháp luật về "
+                   "đất đai; tăng cường kỷ luật hành chính.")
+    assert n == {}, list(n)
+
+
+def test_numbered_documents_are_citations_not_named_references():
+    rec, n = named("Thực hiện Kế hoạch số 11/KH-UBND ngày 22/01/2024 của UBND tỉnh và Chương trình hành động số "
+                   "02/CTr-UBND ngày 19/01/2024.")
+    assert n == {}
+    assert {c.symbol for c in rec.citations} == {"11/KH-UBND", "02/CTr-UBND"}
+
+
+def test_lists_sharing_a_head_are_split():
+    rec, n = named("Hoàn thành các quy hoạch chung thành phố Vinh, quy hoạch xây dựng vùng các huyện Nam Đàn, Hưng Nguyên, "
+                   "Nghi Lộc theo quy định; sửa đổi các Luật kinh doanh bất động sản, nhà ở và các nghị định.")
+    for name in ("Quy hoạch chung thành phố Vinh", "Quy hoạch xây dựng vùng huyện Nam Đàn",
+                 "Quy hoạch xây dựng vùng huyện Hưng Nguyên", "Quy hoạch xây dựng vùng huyện Nghi Lộc",
+                 "Luật Kinh doanh bất động sản", "Luật Nhà ở"):
+        assert name in n, (name, list(n))
+
+
+# ----------------------------------------------------------------------------- relations
+
+def test_implements_and_basis_from_the_opening_only():
+    rec = extract_text(
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+        "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ;\n"
+        "Thực hiện Chương trình hành động số 12-CTr/TU ngày 15/02/2025 của Tỉnh ủy;\n"
+        "Xét đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 45/TTr-SKHCN ngày 20/02/2025.\n\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\nĐiều 2. Triển khai thực hiện Quyết định số 1131/QĐ-TTg ngày "
+        "12/10/2024 của Thủ tướng Chính phủ.\n")
+    assert rec.implements == ["57-NQ/TW", "12-CTr/TU"]
+    assert rec.basis == ["03/NQ-CP", "45/TTr-SKHCN"]
+    assert rec.basis_named == ["Luật Tổ chức chính quyền địa phương"]
+    assert "1131/QĐ-TTg" not in rec.implements + rec.basis  # a task in the body, not a document-level relation
+
+
+def test_purpose_sentence_implements_but_background_does_not():
+    rec = extract_text(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+        "Năm 2025 là năm có ý nghĩa đặc biệt, hướng tới thực hiện thắng lợi Nghị quyết số 18-NQ/TW ngày 25/10/2017 của "
+        "Ban Chấp hành Trung ương. Để thực hiện thắng lợi các nhiệm vụ đề ra tại Nghị quyết số 01/NQ-CP ngày 08/01/2025 "
+        "của Chính phủ và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, UBND tỉnh Nghệ An ban hành Chương trình hành động "
+        "như sau:\n1. Mục đích\n- Thực hiện Nghị quyết số 12-NQ/TU ngày 12/3/2020 của Ban Chấp hành Đảng bộ tỉnh.\n")
+    assert rec.implements == ["01/NQ-CP"]
+    assert rec.implements_named == ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX"]
+
+
+def test_basis_and_implements_do_not_overlap():
+    rec = extract_text("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ;\n"
+                       "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ, UBND tỉnh ban hành Kế hoạch:\nI.\n")
+    assert rec.basis == ["01/NQ-CP"] and rec.implements == []
+
+
+def test_title_carrying_out_a_document():
+    rec = extract_text("Kế hoạch 20/KH-UBND thực hiện Nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ do "
+                       "tỉnh Nghệ An ban hành\nSố hiệu | 20/KH-UBND |\n")
+    assert rec.implements == ["57-NQ/TW"]
+    assert rec.document.title == "Kế hoạch 20/KH-UBND thực hiện Nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ"
