@@ -241,7 +241,7 @@ class LadybugStore(Store):
         return res[0]["n"] if res else 0
 
     def _copy(self, table: str, columns: list[str], rows: list[dict], ends: tuple[str, str] | None) -> None:
-        """Bulk-load rows with COPY from a pandas DataFrame (typed columns, nulls kept)."""
+        """Bulk-load rows with COPY from a pandas DataFrame (object columns, nulls kept)."""
         import pandas as pd
 
         props = self.onto.node_properties(table) if ends is None else self.onto.relationship_properties(table)
@@ -249,17 +249,12 @@ class LadybugStore(Store):
         if ends is not None:
             data["from"] = pd.Series([r["_s"] for r in rows], dtype=object)
             data["to"] = pd.Series([r["_t"] for r in rows], dtype=object)
-        for c in columns:
+        for c in columns:  # object columns: None is read as NULL (nullable extension dtypes are not scanned)
             t = props[c].type
             values = [r.get(c) for r in rows]
-            if t == "INT64":
-                data[c] = pd.Series(values, dtype="Int64")
-            elif t == "DOUBLE":
-                data[c] = pd.Series(values, dtype="Float64")
-            elif t == "BOOLEAN":
-                data[c] = pd.Series(values, dtype="boolean")
-            else:
-                data[c] = pd.Series(values, dtype=object)
+            if t == "DOUBLE":
+                values = [None if v is None else float(v) for v in values]
+            data[c] = pd.Series(values, dtype=object)
         df = pd.DataFrame(data)  # noqa: F841 (read by name by COPY)
         opts = f" (from='{ends[0]}', to='{ends[1]}')" if ends is not None else ""
         try:
