@@ -131,3 +131,10 @@ def test_named_references_cover_most_of_the_gold(records, gold):
             names = [g["name"], *g.get("aliases", [])]
             found += any(scorer.similar_name(x, p) for x in names for p in preds)
     assert found / total >= 0.9, f"named-reference recall {found}/{total}"
+
+
+def test_document_metadata_matches_gold_including_nulls(records, gold):
+    """The scorer skips fields whose gold is null; a stamp, meeting date or deadline taken as the issue
+    date (or a guessed province) would go unnoticed there."""
+    for name, rec in records.items():
+        assert rec.document.to_record() == gold[name]["document"], name

@@ -60,7 +60,7 @@ def _symbols(text: str) -> list[_Cand]:
         sym = parse_symbol(m)
         if sym is None:
             continue
-        out.append(_Cand(sym, m.start(), e))
+        out.append(_Cand(sym, m.start(), e - sym.trim))
         taken.append((m.start(), e))
     # lower-case / odd-case numbers right after "số"
     starts = {a for a, _b in taken}
@@ -74,7 +74,7 @@ def _symbols(text: str) -> list[_Cand]:
             continue
         sym = parse_symbol(lm)
         if sym is not None:
-            out.append(_Cand(sym, lm.start(), lm.end()))
+            out.append(_Cand(sym, lm.start(), lm.end() - sym.trim))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -215,6 +215,7 @@ def _alias_mentions(clean: CleanText, mentions: list[CitationMention]) -> list[C
     text = clean.text
     extra: list[CitationMention] = []
     spans = [(m.start, m.end) for m in mentions]
+    taken: set[int] = set()
     for m in mentions:
         am = ALIAS_RE.match(text, m.quote_end) or ALIAS_RE.search(text, m.quote_end, min(len(text), m.quote_end + 400))
         if not am or (am.start() > m.quote_end and _next_mention_before(mentions, m, am.start())):
@@ -223,9 +224,10 @@ def _alias_mentions(clean: CleanText, mentions: list[CitationMention]) -> list[C
         if not re.search(r"\d", alias) or SYMBOL_RE.search(alias):
             continue  # the alias repeats the full number (already counted) or keeps none
         rx = re.compile(r"(?<![\w/])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![\w/])")
-        for um in rx.finditer(text, am.end()):
-            if any(a <= um.start() < b for a, b in spans):
+        for um in rx.finditer(text, am.start()):  # the definition itself is a mention, like "(… là Nghị quyết số 01/NQ-CP)"
+            if um.start() in taken or any(a <= um.start() < b for a, b in spans):
                 continue
+            taken.add(um.start())
             extra.append(CitationMention(
                 start=um.start(), end=um.end(), raw=clean.original(um.start(), um.end()), symbol=m.symbol,
                 doc_type=m.doc_type, date=m.date, issuer=m.issuer, quote_start=um.start(), quote_end=um.end(),

@@ -61,7 +61,7 @@ _TW_BEFORE_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+$")
 _BAN_HANH_RE = re.compile(r"(?i:ban hành)\s+(?=[A-ZĐ])")
 _TW_AFTER_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
 _LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
-_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:[tT]ỉnh|TỈNH|[tT]hành phố|THÀNH PHỐ)\s+(?=[{UPPER}])")
+_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:[tT]ỉnh(?:\s+ủy)?|TỈNH(?:\s+ỦY)?|[tT]hành phố|THÀNH PHỐ|Thành ủy)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
     rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Xét')}\s|{vi_words('Số')}\s*:|"
     rf"{vi_words('Ủy ban')}|UBND|HĐND|{vi_words('Hội đồng')}|{vi_words('Cộng hòa')}|{vi_words('Độc lập')}|{vi_words('Chủ tịch')}|"
@@ -167,6 +167,9 @@ def _cells(header) -> list[tuple[int, str, int]]:
     out = []
     for ls, s, ss in header:
         if not s:
+            continue
+        if len(s) > 160:  # a paragraph, not a header line (joined soft breaks leave runs of spaces)
+            out.append((ls, s, ss))
             continue
         pos = 0
         for m in _CELL_SPLIT_RE.finditer(s):
@@ -315,8 +318,8 @@ def _find_date(header, table, meta: DocumentMeta) -> None:
         if len(s) > 120:
             continue
         m = _PLACE_DATE_RE.match(s)
-        if not m:
-            continue
+        if not m or len(s.rstrip(" .|")) - m.end() > 2:
+            continue  # the place-and-date cell holds nothing else
         iso = iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
         place = m.group("place")
         if place and _STAMP_RE.search(ffold(place)):

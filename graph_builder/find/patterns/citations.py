@@ -170,9 +170,10 @@ def _issuer_head(code: str) -> str:
 class Symbol:
     """A parsed, canonical số ký hiệu."""
 
-    __slots__ = ("symbol", "form", "number", "year", "type_code", "issuer_codes")
+    __slots__ = ("symbol", "form", "number", "year", "type_code", "issuer_codes", "trim")
 
-    def __init__(self, symbol, form, number, year, type_code, issuer_codes):
+    def __init__(self, symbol, form, number, year, type_code, issuer_codes, trim=0):
+        self.trim = trim  # characters of a footnote marker glued to the end ("TT-BTC1") left outside
         self.symbol = symbol
         self.form = form  # state | normative | party
         self.number = number
@@ -188,8 +189,36 @@ class Symbol:
         return f"Symbol({self.symbol!r})"
 
 
+_KNOWN_CODES = None
+
+
+def _footnote_trim(codes: list[str]) -> tuple[list[str], int]:
+    """A footnote marker glued to the last code ("76/2023/TT-BTC1"): digits after a known code
+    that carries no number of its own (QH15, UBTVQH15 do)."""
+    global _KNOWN_CODES
+    if _KNOWN_CODES is None:
+        _KNOWN_CODES = set(_ONTO.national_issuers | _ONTO.local_issuers | STATE_ISSUERS | PARTY_ISSUERS) | set(TYPE_CODES)
+    last = codes[-1]
+    m = re.fullmatch(r"(.*?[^\d])(\d{1,2})", last)
+    if m and m.group(1) in _KNOWN_CODES and not m.group(1).endswith("QH"):
+        return codes[:-1] + [m.group(1)], len(m.group(2))
+    return codes, 0
+
+
 def parse_symbol(m: re.Match) -> Symbol | None:
     """Canonical symbol of a SYMBOL_RE / LOOSE_SYMBOL_RE match, or None when it is not one."""
+    sym = _parse_symbol(m)
+    if sym is None or not sym.issuer_codes:
+        return sym
+    codes, trim = _footnote_trim(sym.issuer_codes)
+    if trim:
+        sym.symbol = sym.symbol[:-trim]
+        sym.issuer_codes = codes
+        sym.trim = trim
+    return sym
+
+
+def _parse_symbol(m: re.Match) -> Symbol | None:
     if m.group("pnum"):
         ptype = canon_code(m.group("ptype"))
         codes = _codes(m.group("pcodes"))
