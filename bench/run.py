@@ -42,7 +42,7 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 LEGALKG = str(Path(sys.executable).with_name("legalkg"))
-SCRIPT = str(REPO / "scripts" / "neo4j")
+SCRIPT = os.environ.get("LEGALKG_NEO4J_SCRIPT") or str(REPO / "scripts" / "neo4j")
 
 GOALS = {"extract_mb_s_core": 5.0, "batched_el_s": 50_000, "big_e2e_s": 15 * 60, "trace_p95_ms": 50,
          "rss_mb": 2048}
@@ -326,28 +326,38 @@ def main(argv=None) -> int:
     ap.add_argument("--no-neo4j", action="store_true", help="extraction figures only")
     ap.add_argument("--out", type=Path, help="append the table to this Markdown file (e.g. bench/RESULTS.md)")
     ap.add_argument("--json", type=Path, help="write all figures as JSON")
+    ap.add_argument("--reuse", action="store_true",
+                    help="take the extraction figures (a) from the --json file of an earlier run")
     a = ap.parse_args(argv)
     a.work.mkdir(parents=True, exist_ok=True)
     res: dict = {"date": dt.datetime.now().isoformat(timespec="minutes"),
                  "machine": f"{platform.node()} {platform.machine()}, {psutil.cpu_count()} cores, "
                             f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}",
+                 "loadavg_at_start": [round(x, 1) for x in os.getloadavg()],
                  "git": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
                                        text=True).stdout.strip()}
     print("bench: corpora", file=sys.stderr)
     small = corpus(a.work, a.docs, a.seed)
     big = corpus(a.work, a.big, a.seed) if a.big else None
+    old = json.loads(a.json.read_text()) if a.reuse and a.json and a.json.exists() else {}
     t = time.perf_counter()
-    gen = subprocess.run([LEGALKG, "synth", "--docs", "5000", "-o", str(a.work / "gen-speed"), "--seed", "9",
+    gen = None if old else subprocess.run([LEGALKG, "synth", "--docs", "5000", "-o", str(a.work / "gen-speed"), "--seed", "9",
                           "--force"], capture_output=True, text=True)
-    res["synth_docs_s"] = round(5000 / (time.perf_counter() - t)) if gen.returncode == 0 else None
-    print("bench: (a) extraction", file=sys.stderr)
-    res["extraction"] = bench_extraction(small, a.sample, a.repeat)
-    print("bench: extract command (all cores)", file=sys.stderr)
-    secs, rss, code = run_cmd([LEGALKG, "extract", str(small), "-o", str(a.work / "extract.jsonl")],
-                              log=a.work / "extract.log")
-    mb = json.loads((small / "manifest.json").read_text())["bytes"] / 1e6
-    res["extract_cmd"] = {"seconds": round(secs, 1), "mb_s": round(mb / secs, 2), "docs_s": round(a.docs / secs),
-                          "rss_mb": round(rss), "exit": code}
+    if old:
+        for k in ("synth_docs_s", "extraction", "extract_cmd"):
+            res[k] = old[k]
+    else:
+        res["synth_docs_s"] = round(5000 / (time.perf_counter() - t)) if gen.returncode == 0 else None
+        print("bench: (a) extraction", file=sys.stderr)
+        res["extraction"] = bench_extraction(small, a.sample, a.repeat)
+        print("bench: extract command (all cores)", file=sys.stderr)
+        secs, rss, code = run_cmd([LEGALKG, "extract", str(small), "-o", str(a.work / "extract.jsonl")],
+                                  log=a.work / "extract.log")
+        mb = json.loads((small / "manifest.json").read_text())["bytes"] / 1e6
+        res["extract_cmd"] = {"seconds": round(secs, 1), "mb_s": round(mb / secs, 2), "docs_s": round(a.docs / secs),
+                              "rss_mb": round(rss), "exit": code}
+        if a.json:
+            a.json.write_text(json.dumps(res, ensure_ascii=False, indent=2))
     if not a.no_neo4j:
         neo = Neo4j(a.neo4j_port, a.work / f"neo4j-{a.neo4j_port}", a.neo4j_heap, a.neo4j_pagecache)
         neo.start()
@@ -379,7 +389,8 @@ def main(argv=None) -> int:
         a.json.write_text(json.dumps(res, ensure_ascii=False, indent=2))
     if a.out:
         with a.out.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n## {res['date']} — {res['machine']} — commit {res['git']}\n\n{table}\n\n"
+            fh.write(f"\n## {res['date']} — {res['machine']} — commit {res['git']} — load average at start "
+                     f"{res['loadavg_at_start']}\n\n{table}\n\n"
                      f"Extraction profile (share of extraction time by stage, single core): "
                      f"{res['extraction']['stages_pct']}\n")
     return 0
