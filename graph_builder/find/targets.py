@@ -586,6 +586,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             if k != -1:
                 q_end = k + len(t)
         q_start = seg_start
+        if trigger_end is not None and seg_start == trigger_end:
+            q_start = strong_at  # the quote opens with its "phấn đấu"
         if item is not None and _single_figure(fig_starts, item):
             q_start, q_end = item.line_start, item.end
         qs, qe = _one_line(src, q_start, q_end, pos)
