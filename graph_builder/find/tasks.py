@@ -465,22 +465,24 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             continue  # an introduction to the items below
 
         # coordinating-only predicate, partners
-        names = {x.item.name for x in draft.addressees}
-        for it in clause_partners:
-            if it.name not in names:
-                draft.partners.append(it)
-                names.add(it.name)
-        if found.get("partner", ()):
-            pred = predicate_at if own else a
-            draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not found.get("chu_tri", ())
-            for pa, pb in found.get("partner", ()):
-                if pb not in reader.flagged:
-                    continue
-                items, _ = reader.read_list(pb, e)
-                for it in _recordable(items):
-                    if not it.entry.collective and it.name not in names:
-                        draft.partners.append(it)
-                        names.add(it.name)
+        partner_found = found.get("partner", ())
+        if clause_partners or partner_found:
+            names = {x.item.name for x in draft.addressees}
+            for it in clause_partners:
+                if it.name not in names:
+                    draft.partners.append(it)
+                    names.add(it.name)
+            if partner_found:
+                pred = predicate_at if own else a
+                draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not found.get("chu_tri", ())
+                for pa, pb in partner_found:
+                    if pb not in reader.flagged:
+                        continue
+                    items, _ = reader.read_list(pb, e)
+                    for it in _recordable(items):
+                        if not it.entry.collective and it.name not in names:
+                            draft.partners.append(it)
+                            names.add(it.name)
         drafts.append(draft)
 
     for i, row in rows.items():
