@@ -342,3 +342,14 @@ def test_a_provincial_document_gives_no_task_to_a_national_body():
     clean = _clean(text.split("KẾ HOẠCH\n", 1)[1], False)
     tasks = find_tasks(clean, DocumentMeta(), parse_outline(clean), [])
     assert ("Bộ Kế hoạch và Đầu tư", "lead") in {(r.name, r.role) for t in tasks for r in t.agencies}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Trong quá trình thực hiện, nếu có vướng mắc, các sở, ngành, địa phương kịp thời báo cáo UBND tỉnh (qua Sở Y "
+     "tế).", {("Các sở, ban, ngành tỉnh", "lead"), ("UBND các huyện, thị xã, thành phố", "lead")}),
+    ("Định kỳ hằng quý, Sở Y tế tổng hợp, báo cáo UBND tỉnh.", {("Sở Y tế", "lead")}),
+    ("Đồng thời, Công an tỉnh tăng cường tuần tra.", {("Công an tỉnh", "lead")}),
+    ("Để thực hiện tốt kế hoạch, các ngành cần tăng cường phối hợp với Sở Y tế.", set()),
+])
+def test_adverbial_openers_before_the_subject(sentence, expected):
+    assert pairs("VI. TỔ CHỨC THỰC HIỆN\n" + sentence + "\n") == expected

@@ -106,7 +106,8 @@ class _Draft:
 
 
 _TOP_KINDS = frozenset({"roman", "chapter", "article", "markdown"})
-_OPENER_WORDS = frozenset({"tren", "can", "đong", "ngoai", "ben", "trong", "theo", "do", "vi", "mat", "rieng", "tuy"})
+_OPENER_WORDS = frozenset({"tren", "can", "đong", "ngoai", "ben", "trong", "theo", "do", "vi", "mat", "rieng", "tuy",
+                           "qua", "truong", "neu", "khi", "sau", "hang", "đinh", "tu"})
 _PUNCT = "*_#,:;.()\"“”'‘’-–"
 _LEAD_IN_WORDS = ("Nhiệm vụ", "Trách nhiệm", "Đối với", "Phân công", "Giao", "Đề nghị", "Yêu cầu")
 

@@ -129,7 +129,8 @@ LEAD_IN_RE = re.compile(
 # Adverbial openers after which the subject follows a comma.
 OPENER_RE = re.compile(vi_alt([
     "Trên cơ sở", "Căn cứ", "Đồng thời", "Ngoài ra", "Bên cạnh đó", "Trong đó", "Theo đó", "Do đó",
-    "Vì vậy", "Do vậy", "Mặt khác", "Riêng", "Theo chức năng", "Tùy theo",
+    "Vì vậy", "Do vậy", "Mặt khác", "Riêng", "Theo chức năng", "Tùy theo", "Trong quá trình", "Quá trình",
+    "Trường hợp", "Nếu", "Khi", "Sau khi", "Hằng năm", "Hàng năm", "Định kỳ", "Từ nay",
 ]))
 COMMA_RE = re.compile(r",\s*")
 # What cannot follow a subject: a genitive, a past or passive report, a date …
