@@ -119,16 +119,20 @@ def canonical_province(name: str | None) -> str | None:
 _SENTENCE_END = re.compile(rf"[.!?…](?:\s*[”\"»)])?\s+(?=[{UPPER}0-9“\"(\-+•])|;\s*\n|\n")
 
 
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+def sentence_span(text: str, start: int, end: int | None = None, limit: int = 1000) -> tuple[int, int]:
     """The sentence around text[start:end]: from the previous sentence end to the next.
 
-    Hard line breaks end a sentence (``clean`` has already joined soft breaks).
+    Hard line breaks end a sentence (``clean`` has already joined soft breaks).  The search
+    looks at most ``limit`` characters either side of the span, so that a table or a paragraph
+    without breaks does not make every caller rescan its whole line (linear, not quadratic).
     """
     end = start if end is None else end
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    lo = max(0, start - limit)
+    hi = min(len(text), end + limit)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, hi)
     if line_end == -1:
-        line_end = len(text)
+        line_end = hi
     s = line_start
     for m in _SENTENCE_END.finditer(text, line_start, start):
         s = m.end()

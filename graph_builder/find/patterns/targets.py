@@ -200,12 +200,5 @@ QUOTE_CHARS = "“”\"«»"
 
 
 def bounded_sentence_span(text: str, start: int, end: int | None = None, limit: int = 600) -> tuple[int, int]:
-    """``common.sentence_span`` within ``limit`` characters of the span: a table or a paragraph
-    without line breaks must not make every figure rescan its whole line."""
-    end = start if end is None else end
-    lo = max(0, start - limit)
-    hi = min(len(text), end + limit)
-    if lo == 0 and hi == len(text):
-        return sentence_span(text, start, end)
-    s, e = sentence_span(text[lo:hi], start - lo, end - lo)
-    return s + lo, e + lo
+    """``common.sentence_span`` looking at most ``limit`` characters either side."""
+    return sentence_span(text, start, end, limit)
