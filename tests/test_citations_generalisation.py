@@ -128,6 +128,49 @@ Phạm S
 1 Về hướng dẫn thực hiện Nghị quyết số 43/2022/QH15 ngày 11 tháng 01 năm 2022 của Quốc hội. 
 """
 
+PHU_YEN_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH PHÚ YÊN
+--------
+Số: 87/2023/NQ-HĐND
+Phú Yên, ngày 08 tháng 12 năm 2023
+
+NGHỊ QUYẾT
+Quy định chính sách hỗ trợ phát triển nông nghiệp giai đoạn 2024-2026
+
+HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN
+KHÓA VIII, KỲ HỌP THỨ 15
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;
+Căn cứ Nghị định số 83/2018/NĐ-CP ngày 24 tháng 5 năm 2018 của Chính phủ về khuyến nông;
+Xét Tờ trình số 210/TTr-UBND ngày 20 tháng 11 năm 2023 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra số 95/BC-HĐND ngày 01 tháng 12 năm 2023 của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh; ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.
+
+QUYẾT NGHỊ:
+Điều 1. Quy định chính sách hỗ trợ theo Nghị quyết số 45/2020/NQ-HĐND ngày 10/12/2020.
+Điều 2. Nghị quyết này có hiệu lực từ ngày 20 tháng 12 năm 2023.
+
+CHỦ TỊCH
+
+Cao Thị Hòa An
+"""
+HAI_DUONG_PARTY_PROGRAMME = """TỈNH ỦY HẢI DƯƠNG
+*
+Số 25-CTr/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hải Dương, ngày 15 tháng 3 năm 2023
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết số 06-NQ/TW, ngày 24/01/2022 của Bộ Chính trị về quy hoạch, xây dựng, quản lý và phát triển bền vững đô thị Việt Nam đến năm 2030, tầm nhìn đến năm 2045
+
+Ngày 24/01/2022, Bộ Chính trị ban hành Nghị quyết số 06-NQ/TW về quy hoạch, xây dựng, quản lý và phát triển bền vững đô thị Việt Nam. Để triển khai thực hiện Nghị quyết, Ban Thường vụ Tỉnh ủy xây dựng Chương trình hành động như sau:
+I. MỤC TIÊU
+1. Triển khai Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị và Hướng dẫn số 05-HD/BTGTW của Ban Tuyên giáo Trung ương; Quy định số 08-QĐi/TW ngày 25/10/2018.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Lê Văn Hiệu
+"""
+
 
 def run(text: str, name: str = "doc.txt"):
     return extract_clean(clean_text(SourceText(name, text, "utf-8", "txt", "0")))
@@ -227,3 +270,35 @@ def test_lam_dong_hard_wrapped_letter_with_page_number_and_footnote():
     assert by["1234-KL/TU"].first_quote == "Kết luận số 1234-"
     assert rec.implements == ["93/NQ-CP", "1234-KL/TU"]
     assert rec.basis == []
+
+
+def test_phu_yen_council_resolution():
+    rec = run(PHU_YEN_RESOLUTION)
+    d = rec.document
+    assert (d.doc_type, d.symbol, d.issuer, d.province, d.date, d.signer) == (
+        "Nghị quyết", "87/2023/NQ-HĐND", "HĐND tỉnh Phú Yên", "Phú Yên", "2023-12-08", "Cao Thị Hòa An")
+    assert d.title == "Quy định chính sách hỗ trợ phát triển nông nghiệp giai đoạn 2024-2026"
+    assert rec.id == "87/2023/NQ-HĐND@2023@Phú Yên"
+    assert table(rec) == {
+        "83/2018/NĐ-CP": ("Nghị định", 2018, "national"),
+        "210/TTr-UBND": ("Tờ trình", 2023, "Phú Yên"),
+        "95/BC-HĐND": ("Báo cáo", 2023, "Phú Yên"),
+        "45/2020/NQ-HĐND": ("Nghị quyết", 2020, "Phú Yên"),
+    }
+    assert rec.basis == ["83/2018/NĐ-CP", "210/TTr-UBND", "95/BC-HĐND"] and rec.implements == []
+    assert rec.basis_named == ["Luật Tổ chức chính quyền địa phương", "Luật Ban hành văn bản quy phạm pháp luật"]
+
+
+def test_hai_duong_party_programme():
+    rec = run(HAI_DUONG_PARTY_PROGRAMME)
+    d = rec.document
+    assert (d.doc_type, d.symbol, d.issuer, d.province, d.date, d.signer) == (
+        "Chương trình hành động", "25-CTr/TU", "Tỉnh ủy Hải Dương", "Hải Dương", "2023-03-15", "Lê Văn Hiệu")
+    assert table(rec) == {
+        "06-NQ/TW": ("Nghị quyết", 2022, "national"),
+        "14-KL/TW": ("Kết luận", 2021, "national"),
+        "05-HD/BTGTW": ("Hướng dẫn", None, "national"),
+        "08-QĐi/TW": ("Quy định", 2018, "national"),
+    }
+    assert len({c.symbol: c for c in rec.citations}["06-NQ/TW"].counted_mentions()) == 2
+    assert rec.implements == ["06-NQ/TW"]

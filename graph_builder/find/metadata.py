@@ -39,14 +39,15 @@ _PLACE_DATE_RE = re.compile(
     rf"^(?:(?P<place>[{UPPER}][^\n,|:]{{1,40}}?)\s*,\s*)?{vi_words('ngày')}\s+(?P<d>\d{{1,2}})\s*"
     rf"(?:{vi_words('tháng')}\s+(?P<m>\d{{1,2}})\s+{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)|[/.\-]\s*(?P<m2>\d{{1,2}})\s*[/.\-]\s*(?P<y2>(?:19|20)\d\d))"
 )
-_STAMP_RE = re.compile(r"cap nhat|dang (?:luc|ngay|tai)|ngay dang|xem|luot|thoi gian|hieu luc|hop|hoi nghi")
+_STAMP_RE = re.compile(r"cap nhat|đang (?:luc|ngay|tai)|ngay đang|xem|luot|thoi gian|hieu luc|hop|hoi nghi")  # folded: đ kept
 _TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*\|?\s*$")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
 _WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
 _ISSUER_LINE_RE = re.compile(
     rf"^(?:{vi_words('TM.')}\s*)?(?P<body>{vi_words('Ủy ban nhân dân')}|UBND|{vi_words('Hội đồng nhân dân')}|HĐND|"
     rf"{vi_words('Tỉnh ủy')}|{vi_words('Thành ủy')}|{vi_words('Ban chấp hành đảng bộ')})"
-    rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}}))?\s*$"
+    rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}})|"
+    rf"(?<=[ỦủUu][Yy])\s+(?P<pname>[^\n|]{{2,40}}))?\s*$"
 )
 _SIGN_TITLE_RE = re.compile(
     rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:{vi_words('Phó')}\s+)?"
@@ -359,13 +360,17 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
         m = _ISSUER_LINE_RE.match(s)
         if m:
             b = ffold(m.group("body"))
-            body = ("HĐND" if "hoi dong" in b or "hdnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
-                    or "dang bo" in b else "UBND")
+            body = ("HĐND" if "hoi đong" in b or "hđnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
+                    or "đang bo" in b else "UBND")
             if m.group("name") and prov is None:
                 p = _province_of(m.group("name"))
                 if p:
                     prov, unit = p, ("thành phố" if "thanh pho" in ffold(m.group("unit")) else "tỉnh")
                     span = (ss, ss + len(s))
+            elif m.group("pname") and prov is None:  # "TỈNH ỦY HẢI DƯƠNG"
+                p = _province_of(m.group("pname"))
+                if p:
+                    prov, span = p, (ss, ss + len(s))
             continue
         um = _UNIT_LINE_RE.match(s)
         if um and prov is None:

@@ -277,14 +277,14 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
         return False
     lrest = " ".join(rest.lower().split())
     frest = " ".join(_WORDS_RE.findall(ffold(rest)))
+    syllables = _SYLLABLE_RE.findall(rest)
+    if kind == "law":  # law names are capitalised nouns: "Luật Ban hành văn bản quy phạm pháp luật"
+        return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi", "này", "số "))
     f_ = frest + " "
     if frest in GENERIC_EXACT or f_.startswith(_GENERIC_START_SP):
         return False
     if not capital_mid and f_.startswith(_LOWER_GENERIC_START_SP):
         return False
-    syllables = _SYLLABLE_RE.findall(rest)
-    if kind == "law":
-        return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi"))
     if plural and not PROPER_PLACE.search(rest):
         return False
     if re.fullmatch(r"\d{1,3}", rest):

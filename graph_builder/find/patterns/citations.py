@@ -84,6 +84,8 @@ def vi_words(phrase: str) -> str:
 _ONTO = load_ontology()
 TYPE_CODES: dict[str, str] = {t.code: t.vi for t in _ONTO.doc_types if "named" not in t.forms}
 TYPE_CODES.pop("L", None)  # laws carry no type code in their number (31/2024/QH15)
+# Party codes of Hướng dẫn 36-HD/VPTW not in the state list: QĐi (quy định), QC, CT …
+TYPE_CODES.setdefault("QĐi", "Quy định")
 
 # Issuing bodies whose documents use the state forms (a Party-form number with one of these
 # issuers is a slip: 14-NQ/CP is 14/NQ-CP).
