@@ -146,7 +146,7 @@ class Chromium:
     def new_page(self, width: int = 1400, height: int = 900) -> "Page":
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        page = Page(self, session)
+        page = Page(self, session, target)
         self._pages[session] = page
         for method in ("Page.enable", "Runtime.enable", "Log.enable", "Network.enable"):
             page.call(method)
@@ -176,8 +176,8 @@ class Chromium:
 
 
 class Page:
-    def __init__(self, browser: Chromium, session: str):
-        self.browser, self.session = browser, session
+    def __init__(self, browser: Chromium, session: str, target: str = ""):
+        self.browser, self.session, self.target = browser, session, target
         self.errors: list[str] = []
         self.console: list[str] = []
         self.requests: list[str] = []
@@ -242,6 +242,10 @@ class Page:
             if time.monotonic() > deadline:
                 raise CDPError(f"{expression!r} still false after {timeout} s")
             self.browser.pump(interval)
+
+    def close(self) -> None:
+        self.browser.call("Target.closeTarget", {"targetId": self.target})
+        self.browser._pages.pop(self.session, None)
 
     def screenshot(self, path: str | Path) -> Path:
         data = self.call("Page.captureScreenshot", {"format": "png"})["data"]

@@ -97,8 +97,10 @@ def test_page_carries_nodes_edges_legend_labels_and_tooltips(page):
     kinds = {k["kind"] for k in meta["legendNodes"]}
     assert kinds == {"Document", "Task", "Agency", "Target", "Project"}
     assert {e["label"] for e in edges} >= {"IMPLEMENTS", "CITES", "HAS_TASK", "chủ trì / lead", "phối hợp / support"}
-    shapes = {n["kind"]: (n["shape"], n["color"]) for n in nodes if n["id"] not in meta["focus"]}
-    assert len({s for s, _ in shapes.values()}) == 5 and len({c for _, c in shapes.values()}) == 5
+    groups = json.loads(re.search(r"var OPTIONS = (.*?);\n", html).group(1))["groups"]
+    assert {n["group"] for n in nodes} == kinds
+    assert len({groups[k]["shape"] for k in kinds}) == 5 and len({groups[k]["color"] for k in kinds}) == 5
+    assert all(n["shape"] == groups[n["group"]]["shape"] for n in nodes if n["id"] not in meta["focus"])
     task = next(n for n in nodes if n["kind"] == "Task" and "Sở Tài chính" in n["title"] and "Kế hoạch" in n["title"])
     assert "Câu nguồn:" in task["title"] and "Chương trình hành động 01/CTr-UBND (2025)" in task["title"]
     support = next(e for e in edges if e.get("role") == "support")

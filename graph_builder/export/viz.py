@@ -407,34 +407,45 @@ def build_page(nodes: dict[str, Node], edges: list[Edge], roots: list[str], head
     show_edge_labels = len(edges) <= edge_label_limit
     stats.edge_labels = show_edge_labels
     net = Network(height="100%", width="100%", directed=True, heading=heading)
+    # the look of each type is a vis "group" (set once in the options, not on every node: a page
+    # of 5,000 nodes then parses and builds faster); the focus document overrides it
     for nid, n in nodes.items():
-        color, shape, _ = STYLE.get(n.label, ("#999999", "dot", n.label))
+        _, shape, _ = STYLE.get(n.label, ("#999999", "dot", n.label))
         x, y = pos.get(nid, (0.0, 0.0))
-        opts = dict(x=x, y=y, title=node_tooltip(n, docs), kind=n.label, size=14 if n.label != "Document" else 18,
-                    borderWidth=1, font={"size": 12 if n.label != "Document" else 14, "face": "Arial"})
-        if n.label == "Document":
-            opts["font"]["color"] = "#ffffff"
-            opts["margin"] = 8
+        opts = dict(x=x, y=y, title=node_tooltip(n, docs), kind=n.label, group=n.label)
         if nid in roots:
-            color = FOCUS_COLOR
-            opts.update(borderWidth=3, size=26, font={"size": 18, "color": "#ffffff", "face": "Arial", "bold": True})
-        net.add_node(nid, label=node_label(n), shape=shape, color=color, **opts)
+            opts.update(color=FOCUS_COLOR, borderWidth=3, size=26,
+                        font={"size": 18, "color": "#ffffff", "face": "Arial", "bold": True})
+        net.add_node(nid, label=node_label(n), shape=shape, **opts)
     for i, e in enumerate(edges):
         color, dashes, width = EDGE_STYLE.get(e.type, ("#999999", False, 1))
         if e.type == "ASSIGNED_TO" and e.props.get("role") == "support":
             color, dashes, width = SUPPORT_COLOR, True, 1
-        dashes = dashes and not big  # dashed lines cost ten times more to draw
-        opts = dict(id=f"e{i}", title=edge_tooltip(e, docs), color=color, dashes=dashes, width=width, arrows="to", kind=e.type,
-                    role=e.props.get("role"))
+        opts = dict(id=f"e{i}", title=edge_tooltip(e, docs), color=color, kind=e.type)
+        if width != 1:
+            opts["width"] = width
+        if dashes and not big:  # dashed lines cost ten times more to draw
+            opts["dashes"] = True
+        if e.props.get("role"):
+            opts["role"] = e.props["role"]
         if show_edge_labels:
-            opts.update(label=edge_label(e), font={"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3})
+            opts["label"] = edge_label(e)
         net.add_edge(e.source, e.target, **opts)
+    groups = {}
+    for label, (color, shape, _) in STYLE.items():
+        doc = label == "Document"
+        groups[label] = {"color": color, "shape": shape, "size": 18 if doc else 14, "borderWidth": 1,
+                         "font": {"size": 14 if doc else 12, "face": "Arial", "color": "#ffffff" if doc else "#222222"}}
+        if doc:
+            groups[label]["margin"] = 8
     net.set_options(json.dumps({
         "physics": physics_options(len(nodes), len(edges)),
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
-        "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3}},
         "nodes": {"shadow": False},
+        "groups": groups,
         "layout": {"improvedLayout": False, "randomSeed": 1},
     }))
     vis_js, vis_css = _vis_assets()
