@@ -98,7 +98,8 @@ def test_page_carries_nodes_edges_legend_labels_and_tooltips(page):
     assert kinds == {"Document", "Task", "Agency", "Target", "Project"}
     assert {e["label"] for e in edges} >= {"IMPLEMENTS", "CITES", "HAS_TASK", "chủ trì / lead", "phối hợp / support"}
     groups = json.loads(re.search(r"var OPTIONS = (.*?);\n", html).group(1))["groups"]
-    assert {n["group"] for n in nodes} == kinds
+    assert {n["group"] for n in nodes} == kinds | {"Focus"}
+    assert [n["kind"] for n in nodes if n["group"] == "Focus"] == ["Document"]
     assert len({groups[k]["shape"] for k in kinds}) == 5 and len({groups[k]["color"] for k in kinds}) == 5
     assert all(n["shape"] == groups[n["group"]]["shape"] for n in nodes if n["id"] not in meta["focus"])
     task = next(n for n in nodes if n["kind"] == "Task" and "Sở Tài chính" in n["title"] and "Kế hoạch" in n["title"])

@@ -413,9 +413,8 @@ def build_page(nodes: dict[str, Node], edges: list[Edge], roots: list[str], head
         _, shape, _ = STYLE.get(n.label, ("#999999", "dot", n.label))
         x, y = pos.get(nid, (0.0, 0.0))
         opts = dict(x=x, y=y, title=node_tooltip(n, docs), kind=n.label, group=n.label)
-        if nid in roots:
-            opts.update(color=FOCUS_COLOR, borderWidth=3, size=26,
-                        font={"size": 18, "color": "#ffffff", "face": "Arial", "bold": True})
+        if nid in roots:  # a group of its own: vis lets a group's colour win over a node's
+            opts["group"] = "Focus"
         net.add_node(nid, label=node_label(n), shape=shape, **opts)
     for i, e in enumerate(edges):
         color, dashes, width = EDGE_STYLE.get(e.type, ("#999999", False, 1))
@@ -438,6 +437,8 @@ def build_page(nodes: dict[str, Node], edges: list[Edge], roots: list[str], head
                          "font": {"size": 14 if doc else 12, "face": "Arial", "color": "#ffffff" if doc else "#222222"}}
         if doc:
             groups[label]["margin"] = 8
+    groups["Focus"] = {**groups["Document"], "color": FOCUS_COLOR, "borderWidth": 3,
+                       "font": {"size": 18, "face": "Arial", "color": "#ffffff", "bold": True}}
     net.set_options(json.dumps({
         "physics": physics_options(len(nodes), len(edges)),
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
