@@ -28,8 +28,11 @@ UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀ�
 _PAGE_NUMBER = r"[ \t]*(?:-[ \t]*)?(?:[Tt]rang[ \t]+)?\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?(?:[ \t]*-)?[ \t]*\n"
 # a line end, then blank lines, an optional page-number line (with blank lines after it),
 # and the next line's indentation; the lookahead needs a next line that is not blank
+# The blank-line runs are bounded and possessive: on long stretches of blank lines every line
+# end would otherwise rescan the rest of the stretch (quadratic); no soft break spans more than
+# a few dozen blank lines.
 _GAP_RE = re.compile(  # (the lookbehind skips lines that end with a stop right away)
-    r"\n(?<![.;:!?…|\n]\n)(?:[ \t]*\n)*(?P<page>" + _PAGE_NUMBER + r"(?:[ \t]*\n)*)?[ \t]*(?=[^\s])"
+    r"\n(?<![.;:!?…|\n]\n)(?:[ \t]*+\n){0,30}+(?P<page>" + _PAGE_NUMBER + r"(?:[ \t]*+\n){0,30}+)?[ \t]*+(?=[^\s])"
 )
 _TERMINAL = frozenset(".;:!?…")
 
