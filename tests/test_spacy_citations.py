@@ -97,3 +97,11 @@ def test_component_mentions_equal_the_character_finder():
     direct = find_citation_mentions(clean, find_metadata(clean))
     via = components.run_citation_component(clean)
     assert [(m.start, m.end, m.symbol, m.date) for m in via] == [(m.start, m.end, m.symbol, m.date) for m in direct]
+
+
+def test_legalkg_pipeline_is_renewed_before_its_vocabulary_grows_without_bound(monkeypatch):
+    nlp = legalkg_nlp()
+    assert legalkg_nlp() is nlp  # cached
+    monkeypatch.setattr(components, "MAX_STRINGS", len(nlp.vocab.strings) - 1)
+    fresh = legalkg_nlp()
+    assert fresh is not nlp and fresh.pipe_names == ["vn_citations"]

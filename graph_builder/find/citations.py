@@ -26,6 +26,7 @@ from .patterns.citations import (ALIAS_RE, ISSUER_BEFORE_RE, LEFT_LAW_RE, LEFT_S
                                  ffold, parse_subject, parse_symbol, trailing_issuer, type_from_word)
 
 LEFT_WINDOW = 140
+LEFT_NEAR = 48
 _SO_NUMBER_RE = re.compile(r"(?=[sS])(?<![\w])[sS][ốoố][ \t]*:?[ \t]*(?=\d)")
 OWN_ZONE = 3000  # the header block: a bare "Số 12/…" line there is the document's own number
 
@@ -80,9 +81,14 @@ def _symbols(text: str) -> list[_Cand]:
 
 
 def _left(text: str, c: _Cand) -> None:
-    a = max(0, c.start - LEFT_WINDOW)
+    a = max(0, c.start - LEFT_NEAR)  # a type word and "số" take at most ~35 characters
     window = text[a:c.start]
-    m = LEFT_TYPED_RE.search(window) or LEFT_LAW_RE.search(window)
+    m = LEFT_TYPED_RE.search(window)
+    if m is None:
+        a = max(0, c.start - LEFT_WINDOW)
+        window = text[a:c.start]
+        if "uật" in window or "UẬT" in window or "háp lệnh" in window:
+            m = LEFT_LAW_RE.search(window)
     if m:
         c.doc_type = type_from_word(m.group("tw"))
         c.typed = c.doc_type is not None

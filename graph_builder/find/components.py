@@ -79,10 +79,18 @@ def _ensure_extensions() -> None:
 _ensure_extensions()
 
 
+def _doc_length(doc: Doc) -> int:
+    """len(doc.text) without joining the tokens again."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def clean_for(doc: Doc) -> CleanText:
     """The CleanText behind a Doc: the one legalkg handed over, else the text cleaned here."""
     given = doc._.clean_text
-    if isinstance(given, CleanText) and len(given.text) == len(doc.text):
+    if isinstance(given, CleanText) and len(given.text) == _doc_length(doc):
         return given
     from ..clean import clean_text  # an earlier stage: cleaning keeps the length, offsets stay valid
 
@@ -235,10 +243,13 @@ def create_line_tokenizer():
 _NLP: Language | None = None
 
 
+MAX_STRINGS = 200_000  # the line tokenizer stores every distinct line: start afresh beyond this
+
+
 def legalkg_nlp() -> Language:
     """The cached blank pipeline legalkg runs its components on."""
     global _NLP
-    if _NLP is None:
+    if _NLP is None or len(_NLP.vocab.strings) > MAX_STRINGS:
         import spacy
 
         nlp = spacy.blank("xx")

@@ -62,7 +62,7 @@ _TW_BEFORE_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+$")
 _BAN_HANH_RE = re.compile(r"(?i:ban hành)\s+(?=[A-ZĐ])")
 _TW_AFTER_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
 _LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
-_PROV_CONTEXT_RE = re.compile(rf"(?<![\w])(?:[tT]ỉnh(?:\s+ủy)?|TỈNH(?:\s+ỦY)?|[tT]hành phố|THÀNH PHỐ|Thành ủy)\s+(?=[{UPPER}])")
+_PROV_CONTEXT_RE = re.compile(rf"(?=[tTT])(?<![\w])(?:[tT]ỉnh(?:\s+ủy)?|TỈNH(?:\s+ỦY)?|[tT]hành phố|THÀNH PHỐ|Thành ủy)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
     rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Xét')}\s|{vi_words('Số')}\s*:|"
     rf"{vi_words('Ủy ban')}|UBND|HĐND|{vi_words('Hội đồng')}|{vi_words('Cộng hòa')}|{vi_words('Độc lập')}|{vi_words('Chủ tịch')}|"

@@ -10,6 +10,7 @@ words.  Generic mentions ("các đề án", "kế hoạch vốn", "Kế hoạch 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import CleanText, DocumentMeta, NamedReference
@@ -61,10 +62,10 @@ _SYLLABLE_RE = re.compile(r"[^\W\d_]+")
 _NUM_NAME_RE = re.compile(r"[ \t]+(\d{1,3})(?![\d/.,-])(?:[ \t]+(\S+))?")
 _RANGE_END_RE = re.compile(r"[ \t]*-[ \t]*(?:19|20)\d\d(?!\d)")
 _TRAIL_PUNCT_RE = re.compile(r"[,.;:!?…]*")
-_DOUBLED_RE = re.compile(r"\b(\w+) \1\b")
 _LAW_YEAR_RE = re.compile(r"\s+(?:nam\s+)?(?:19|20)\d\d$|\s+moi$")
 _HEAD_KIND = {" ".join(h.lower().split()): k for h, k in HEADS.items()}
 MAX_NAME_CHARS = 260
+_YEAR_START = set("12(")
 
 
 def _words_fold(s: str) -> str:
@@ -127,7 +128,7 @@ def _extent(text: str, start: int, kind: str) -> int:
             break
         ts = m.start("tok")
         tok = m.group("tok")
-        if "\n" in text[pos:ts]:
+        if ts - pos > 1 and "\n" in text[pos:ts]:
             break
         if tok[0] == "(":
             a = ACRONYM_PAREN.match(text, end)
@@ -180,7 +181,7 @@ def _extent(text: str, start: int, kind: str) -> int:
                     continue
             break
         if n_words and not after_comma:
-            ob = _OBJECT_DOC_RE.match(text, pos)
+            ob = _OBJECT_DOC_RE.match(text, pos) if lw in ("thực", "triển") else None
             if ob and ob.start() <= ts:
                 end = pos = ob.end()
                 n_words += 1
@@ -192,7 +193,7 @@ def _extent(text: str, start: int, kind: str) -> int:
         core = tok.rstrip(",.;:!?…*”\"")
         end = ts + len(core)
         pos = m.end()
-        if YEAR_TOKEN_RE.match(core.rstrip(")")) and not text[ts - 6:ts].strip().lower().endswith(("số", "so")):
+        if core[:1] in _YEAR_START and YEAR_TOKEN_RE.match(core.rstrip(")")) and not text[ts - 6:ts].strip().lower().endswith(("số", "so")):
             rg = _RANGE_END_RE.match(text[end:end + 12]) if not trail_of(tok, core) else None
             if rg:  # a period "2022 - 2025"
                 end = pos = end + rg.end()
@@ -226,8 +227,8 @@ def _trail_after(text: str, pos: int) -> str:
 
 def _after_verb(text: str, pos: int) -> bool:
     """A head right after "thực hiện"/"triển khai" is part of the name ("Kế hoạch thực hiện Chương trình …")."""
-    before = ffold(text[max(0, pos - 14):pos]).strip()
-    return before.endswith(("thuc hien", "trien khai"))
+    before = text[max(0, pos - 14):pos].rstrip().lower()
+    return before.endswith(("thực hiện", "triển khai"))
 
 
 def _district_list_continues(text: str, start: int, end: int, pos: int) -> bool:
@@ -276,10 +277,10 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
     if not rest:
         return False
     lrest = " ".join(rest.lower().split())
-    frest = " ".join(_WORDS_RE.findall(ffold(rest)))
     syllables = _SYLLABLE_RE.findall(rest)
     if kind == "law":  # law names are capitalised nouns: "Luật Ban hành văn bản quy phạm pháp luật"
         return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi", "này", "số "))
+    frest = " ".join(_WORDS_RE.findall(ffold(rest[:120])))
     f_ = frest + " "
     if frest in GENERIC_EXACT or f_.startswith(_GENERIC_START_SP):
         return False
@@ -287,7 +288,7 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
         return False
     if plural and not PROPER_PLACE.search(rest):
         return False
-    if re.fullmatch(r"\d{1,3}", rest):
+    if len(rest) <= 3 and rest.isdigit():
         return capital_mid  # "Đề án 06"
     has_citation = bool(_DIGIT_SLASH_RE.search(rest)) and bool(_TYPED_NUMBER_RE.search(rest))
     if not capital_mid and (has_citation or CAMPAIGN_RE.match(text, he)):
@@ -319,9 +320,10 @@ def _normal_name(raw: str, kind: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(name: str, kind: str) -> str:
-    k = " ".join(_WORDS_RE.findall(ffold(name)))
-    k = _DOUBLED_RE.sub(r"\1", k)  # a doubled word ("Đại hội hội")
+    words = _WORDS_RE.findall(ffold(name))
+    k = " ".join(w for i, w in enumerate(words) if not i or w != words[i - 1])  # a doubled word ("Đại hội hội")
     if kind == "law":
         k = _LAW_YEAR_RE.sub("", k)
     return k
@@ -334,10 +336,11 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
     self_keys = _self_keys(meta)
     subjects = _subject_spans(clean, meta)
     consumed = -1
+    repeated = clean.repeated
     for m in HEAD_RE.finditer(text):
         hs = m.start()
-        if hs < consumed:
-            continue
+        if hs < consumed or (repeated and clean.is_repeated(hs)):
+            continue  # a repeated block (a page scraped twice) names nothing new
         item = _named_at(text, m, subjects, self_keys)
         if item is None:
             continue

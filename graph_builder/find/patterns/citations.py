@@ -427,6 +427,14 @@ def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 ISSUER_PATTERNS = _issuer_patterns()
+# the folded first letters each pattern can start with (match_issuer tries only those)
+_FIRST_LETTERS = ["t", "v", "t", "c", "u", "q", "b", "b", "hb", "vub", "n", "k", "c", "u", "b", "bt", "t", "b", "b",
+                  "th", "cu", "s"]
+assert len(_FIRST_LETTERS) == len(ISSUER_PATTERNS)
+_ISSUER_BY_FIRST: dict[str, list[tuple[re.Pattern, str]]] = {}
+for _pat, _letters in zip(ISSUER_PATTERNS, _FIRST_LETTERS):
+    for _l in _letters:
+        _ISSUER_BY_FIRST.setdefault(_l, []).append(_pat)
 _KIND_CODES = {
     "CP": {"CP"}, "TTG": {"TTg"}, "VPCP": {"VPCP"}, "QH": {"QH"}, "UBTVQH": {"UBTVQH"}, "TW": {"TW", "TƯ"},
     "NHNN": {"NHNN"}, "KTNN": {"KTNN"}, "TWB": {"VPTW", "BTGTW", "BTCTW", "BDVTW", "UBKTTW", "BNCTW", "BKTTW", "BĐNTW", "TW"}, "CTN": {"CTN"}, "HĐND": {"HĐND"}, "UBND": {"UBND"},
@@ -464,7 +472,7 @@ def _canon_ministry(name: str) -> str:
 
 def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
     """The issuing body named at ``pos`` (after "của"/"do"), lightly normalised."""
-    for rx, kind in ISSUER_PATTERNS:
+    for rx, kind in _ISSUER_BY_FIRST.get(ffold(text[pos:pos + 1]), ()):
         m = rx.match(text, pos)
         if not m:
             continue
