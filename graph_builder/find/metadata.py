@@ -40,6 +40,8 @@ _PLACE_DATE_RE = re.compile(
     rf"(?:{vi_words('tháng')}\s+(?P<m>\d{{1,2}})\s+{vi_words('năm')}\s+(?P<y>(?:19|20)\d\d)|[/.\-]\s*(?P<m2>\d{{1,2}})\s*[/.\-]\s*(?P<y2>(?:19|20)\d\d))"
 )
 _STAMP_RE = re.compile(r"cap nhat|đang (?:luc|ngay|tai)|ngay đang|xem|luot|thoi gian|hieu luc|hop|hoi nghi")  # folded: đ kept
+_WEB_TITLE_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('số')}\s*)?(?=\d)")  # "<Type> <number> …"
+_VV_RE = re.compile(r"V/v\.?:?\s+(?P<t>.{5,250})$")
 _TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*\|?\s*$")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
 _WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
@@ -221,7 +223,7 @@ def _find_type_and_title(text, header, lines, table, meta: DocumentMeta) -> None
     # 2. the page title of a web copy: "<Type> <number> <subject> do tỉnh X ban hành"
     if lines:
         ls, s, ss = lines[0]
-        m = re.match(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('số')}\s*)?(?=\d)", s)
+        m = _WEB_TITLE_RE.match(s)
         if m and len(s) < 600:
             sm = SYMBOL_RE.match(s, m.end())
             if sm and parse_symbol(sm):
@@ -243,7 +245,7 @@ def _find_type_and_title(text, header, lines, table, meta: DocumentMeta) -> None
     # 4. a "V/v …" line under the number of an official letter
     if meta.title is None:
         for ls, s, ss in header:
-            m = re.match(r"V/v\.?:?\s+(?P<t>.{5,250})$", s)
+            m = _VV_RE.match(s)
             if m:
                 meta.title = re.sub(r"\s+", " ", s).strip()
                 meta.spans["title"] = (ss, ss + len(s))
@@ -297,7 +299,7 @@ def _find_symbol(text, header, lines, table, meta: DocumentMeta) -> None:
                 candidates.append((p, off + sm.start(), off + sm.end()))
     if not candidates and lines:  # web page title "<Type> <number> …"
         ls, s, ss = lines[0]
-        m = re.match(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('số')}\s*)?(?=\d)", s)
+        m = _WEB_TITLE_RE.match(s)
         if m:
             sm = SYMBOL_RE.match(s, m.end())
             p = parse_symbol(sm) if sm else None

@@ -66,6 +66,10 @@ _LAW_YEAR_RE = re.compile(r"\s+(?:nam\s+)?(?:19|20)\d\d$|\s+moi$")
 _HEAD_KIND = {" ".join(h.lower().split()): k for h, k in HEADS.items()}
 MAX_NAME_CHARS = 260
 _YEAR_START = set("12(")
+_AMENDING_RE = re.compile(r"\s*(?i:sửa đổi)")
+_ACRONYM_RE = re.compile(r"\([A-ZĐ]{2,}\)")
+_ROMAN_RE = re.compile(r"(?<![\w])([IVXLC]+)(?![\w])")
+_YEAR_END_RE = re.compile(r"năm\s+(?:19|20)\d\d$")
 
 
 def _words_fold(s: str) -> str:
@@ -175,7 +179,7 @@ def _extent(text: str, start: int, kind: str) -> int:
                     pos = m.end()
                     n_words += 1
                     continue
-                if kind == "law" and nxt_head and re.match(r"\s*(?i:sửa đổi)", text[start:start + 12]):
+                if kind == "law" and nxt_head and _AMENDING_RE.match(text[start:start + 12]):
                     amending = True  # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"
                     pos = m.end()
                     continue
@@ -297,7 +301,7 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
         return True
     name = text[hs:end]
     marked = bool(QUOTED_RE.search(name) or YEAR_OR_PERIOD.search(rest) or PLACE_IN_NAME.search(rest)
-                  or re.search(r"\([A-ZĐ]{2,}\)", rest) or (re.search(r"\s(?:của)\s", name) and ISSUER_WORDS.search(rest)))
+                  or _ACRONYM_RE.search(rest) or ((" của " in name) and ISSUER_WORDS.search(rest)))
     if marked:
         return len(syllables) >= 2
     if ffold(text[hs:he]) == "phuong an":
@@ -447,8 +451,8 @@ def _self_keys(meta: DocumentMeta) -> set[str]:
 
 
 def _party_key(name: str) -> str | None:
-    m = re.search(r"(?<![\w])([IVXLC]+)(?![\w])", name)
-    if not m or not re.match(r"(?i)nghị quyết", name) or not re.search(r"(?i)đại hội|đảng", name):
+    m = _ROMAN_RE.search(name)
+    if not m or not name.lower().startswith("nghị quyết") or not ("đại hội" in name.lower() or "đảng" in name.lower()):
         return None
     level = "local" if PARTY_LEVEL_RE.search(name) else "national"
     return f"party-congress:{level}:{m.group(1)}"
@@ -468,7 +472,7 @@ def _merge(found, src: str, clean: CleanText) -> list[NamedReference]:
             out[key] = NamedReference(name=name, kind=kind, first_quote=quote, start=s, end=e, date=date)
             continue
         if name != ref.name and name not in ref.aliases:
-            if kind == "law" and re.search(r"năm\s+(?:19|20)\d\d$", name) and not re.search(r"năm\s+(?:19|20)\d\d$", ref.name):
+            if kind == "law" and _YEAR_END_RE.search(name) and not _YEAR_END_RE.search(ref.name):
                 ref.aliases.append(ref.name)
                 ref.name = name
             else:
