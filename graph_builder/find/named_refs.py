@@ -385,7 +385,7 @@ def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False)
         return None
     before = text[max(0, hs - 14):hs]
     plural = kind != "law" and _plural_before(before)
-    if NUMBER_SOON_RE.match(text, he):
+    if "/" in text[he:he + 48] and NUMBER_SOON_RE.match(text, he):
         return None
     lower_head = head[0].islower()
     if plural and not PROPER_PLACE.search(text, he, he + 120):
