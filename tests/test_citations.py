@@ -296,3 +296,12 @@ def test_spans_sentences_and_record_fields():
     assert d.sentences == ["Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ.", "Bám sát Nghị quyết số 01/NQ-CP."]
     r = d.to_record()
     assert r["mentions"] == 2 and r["id"] == "01/NQ-CP@2024@national" and len(r["spans"]) == 2
+
+
+def test_district_and_commune_issuers_keep_their_unit_and_the_citing_province():
+    _, c = cites("Thực hiện Quyết định số 12/QĐ-UBND ngày 03/02/2024 của UBND huyện Tuy Phước về việc giao chỉ tiêu và "
+                 "Kế hoạch số 7/KH-UBND ngày 05/02/2024 của Ủy ban nhân dân tỉnh Về việc triển khai.")
+    assert c["12/QĐ-UBND"].issuer == "UBND huyện Tuy Phước"
+    assert c["12/QĐ-UBND"].issuer_scope == "Bình Định"
+    assert c["7/KH-UBND"].issuer == "UBND tỉnh Bình Định"
+    assert c["7/KH-UBND"].subject == "triển khai"

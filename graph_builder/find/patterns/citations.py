@@ -389,7 +389,10 @@ def _province_rx() -> str:
 
 
 _KHOA = rf"(?:\s+{vi_words('khóa')}\s+(?P<khoa>[IVXLC]+\b))"
-_PLACE = rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')}))?(?:\s+(?P<prov>{{PROV}}))?"
+_SUB_UNITS = ("huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+_PLACE = (rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')}|" + "|".join(vi_words(u) for u in _SUB_UNITS) + r"))?"
+          rf"(?:\s+(?P<prov>{{PROV}})(?![\w])|(?<=[^\W\d_])\s+(?P<lname>[{U}ÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÉÈẺẼẸÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*"
+          rf"(?:\s+[{U}ÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÉÈẺẼẸÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*){{0,3}}))?")
 
 
 def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
@@ -480,6 +483,8 @@ def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
         prov_written = gd.get("prov")
         prov = province_names().get(_clean_name(prov_written)) if prov_written else None
         unit = _clean_name(gd.get("unit") or "").lower() or "tỉnh"
+        lname = _clean_name(gd.get("lname") or "")
+        sub_unit = bool(lname) and (unit in _SUB_UNITS or (unit == "thành phố" and not prov))
         p = prov or province
         khoa = f" khóa {gd['khoa']}" if gd.get("khoa") else ""
         raw = _clean_name(m.group(0))
@@ -529,15 +534,20 @@ def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
             name = f"Ban cán sự đảng UBND {unit}" + (f" {p}" if p else "")
         elif kind == "HĐND":
             head = "Thường trực HĐND" if f.startswith("thuong truc") else "HĐND"
-            name = f"{head} {unit}" + (f" {p}" if p else "")
+            name = f"{head} {unit} {lname}" if sub_unit else f"{head} {unit}" + (f" {p}" if p else "")
         elif kind == "UBND":
             head = "Chủ tịch UBND" if f.startswith("chu tich") else "UBND"
-            name = f"{head} {unit}" + (f" {p}" if p else "")
+            name = f"{head} {unit} {lname}" if sub_unit else f"{head} {unit}" + (f" {p}" if p else "")
         elif kind == "SO":
             name = "Sở " + _canon_ministry(gd["min"]) + (f" {unit} {p}" if p else "")
         else:  # pragma: no cover
             name = raw
-        return Issuer(name, kind, prov if kind not in NATIONAL_KINDS else None, m.end())
+        end = m.end()
+        if lname and not sub_unit:  # "của UBND tỉnh Về việc …": the capitalised word is not a place
+            end = m.end("unit") if gd.get("unit") else m.start("lname")
+            while end > pos and text[end - 1].isspace():
+                end -= 1
+        return Issuer(name, kind, prov if kind not in NATIONAL_KINDS else None, end)
     return None
 
 
