@@ -131,6 +131,7 @@ def _start_server(tmp_root: Path) -> tuple[Neo4jSettings, _OwnServer | None]:
         # A private server: parallel test sessions on one machine never share (or stop) a database.
         env["LEGALKG_NEO4J_PORT"] = str(_free_port())
         env["LEGALKG_NEO4J_DIR"] = str(tmp_root / "neo4j-server")
+        env["LEGALKG_NEO4J_STOP_WITH_PID"] = str(os.getpid())  # a killed session leaks no server
     already = subprocess.run([str(NEO4J_SCRIPT), "status"], env=env, capture_output=True, text=True, timeout=120)
     try:
         r = subprocess.run([str(NEO4J_SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=900)

@@ -181,7 +181,8 @@ def test_life_cycle_cached_jars_stop_status_and_bulk_import(neo4j_settings, tmp_
         rels.write_text(":START_ID,:END_ID\nd2,d1\nd3,d1\nd3,d2\n", encoding="utf-8")
         # the database name first: --nodes/--relationships take several files each
         imp = run("admin", "database", "import", "full", "neo4j", "--overwrite-destination",
-                  f"--nodes=Document={nodes}", f"--relationships=CITES={rels}")
+                  f"--nodes=Document={nodes}", f"--relationships=CITES={rels}",
+                  f"--report-file={tmp_path / 'import.report'}")
         assert imp.returncode == 0, imp.stdout[-2000:] + imp.stderr[-2000:]
 
         second = run("start")
