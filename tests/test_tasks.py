@@ -353,3 +353,15 @@ def test_a_provincial_document_gives_no_task_to_a_national_body():
 ])
 def test_adverbial_openers_before_the_subject(sentence, expected):
     assert pairs("VI. TỔ CHỨC THỰC HIỆN\n" + sentence + "\n") == expected
+
+
+@both
+def test_abbreviations_with_an_ampersand_in_every_position(cleaned):
+    # "&" inside an abbreviation ("KH&ĐT") neither cuts an addressee list nor hides a name
+    text = ("II. NHIỆM VỤ\n\n1. Sở KH&ĐT\n\n- Theo dõi tiến độ giải ngân.\n\n"
+            "2. Nhiệm vụ khác\n\nGiao Sở NN&PTNT chủ trì, phối hợp với Sở VHTT&DL rà soát danh mục dự án.\n")
+    assert pairs(text, cleaned) == {
+        ("Sở Kế hoạch và Đầu tư", "lead"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "lead"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "support"),
+    }

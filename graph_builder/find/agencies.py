@@ -314,10 +314,12 @@ class AgencyFinder:
                     nxt = lo + m.start()  # a word cut by the chunk: read it again in the next one
                     break
                 w = m.group()
+                if w == "&":
+                    w = "va"
                 p = lo + m.start()
                 if cut and w not in words and (w in _STOP_MARKS or not (text[p].isupper() or w[0].isdigit())):
                     return out
-                out.append((p, lo + m.end(), "va" if w == "&" else w))
+                out.append((p, lo + m.end(), w))
             lo = nxt if nxt > lo else hi
         return out
 

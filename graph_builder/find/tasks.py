@@ -119,7 +119,8 @@ def _fold_word(w: str) -> str:
     """Folded form of a word, punctuation stripped (memoised: sentence-initial words repeat)."""
     f = _FOLDED.get(w)
     if f is None:
-        f = fold_text(w).strip(_PUNCT)
+        m = WORD_RE.search(fold_text(w))  # "VHTT&DL" -> "vhtt" (as the vocabulary's tokens)
+        f = m.group() if m else ""
         if len(_FOLDED) < 100_000:
             _FOLDED[w] = f
     return f
