@@ -49,6 +49,14 @@ def names(text: str) -> list[str]:
     ("ỦY BAN NHÂN DÂN HUYỆN TAM ĐẢO", "UBND huyện Tam Đảo"),
     ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư"),
     ("Phòng Tài chính - Kế hoạch huyện", "Phòng Tài chính - Kế hoạch huyện"),
+    # a centrally-run city writes "thành phố" (Thành ủy, Thành đoàn) where a province writes "tỉnh"
+    ("Công an thành phố", "Công an thành phố"),
+    ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng UBND thành phố"),
+    ("Kho bạc Nhà nước thành phố Hà Nội", "Kho bạc Nhà nước thành phố"),
+    ("Ban Tuyên giáo Thành ủy", "Ban Tuyên giáo Thành ủy"),
+    ("Thành đoàn", "Thành đoàn"),
+    ("Sở Tư pháp thành phố", "Sở Tư pháp"),
+    ("Cục Thuế tỉnh", "Cục Thuế tỉnh"),
 ])
 def test_abbreviations_and_variants(text, expected):
     assert names(f"Giao {text} chủ trì.") == [expected]
@@ -137,3 +145,15 @@ def test_spacy_component_vn_agencies():
 def test_finder_never_raises_on_odd_text():
     for text in ["", "&&&", "Sở", "Các Sở:", "Các Sở: ,,,", "UBND huyện", "\u0300" * 50, "Sở " * 1000]:
         find_agencies(text)
+
+
+def test_a_district_city_is_not_read_as_a_centrally_run_city():
+    # "UBND thành phố Vinh" is a district-level city; the centrally-run city's own committee
+    # ("Ủy ban nhân dân thành phố" with no name) is the issuer, never an addressee
+    assert names("Giao UBND thành phố Vinh chủ trì.") == ["UBND thành phố Vinh"]
+    assert names("Ủy ban nhân dân thành phố ban hành kế hoạch.") == []
+
+
+def test_a_centrally_run_citys_committee_is_the_issuer_level():
+    assert names("Giao UBND thành phố Hà Nội chủ trì.") == []
+    assert names("UBND Thành phố Hồ Chí Minh yêu cầu Sở Y tế chủ trì.") == ["Sở Y tế"]

@@ -365,3 +365,29 @@ def test_abbreviations_with_an_ampersand_in_every_position(cleaned):
         ("Sở Nông nghiệp và Phát triển nông thôn", "lead"),
         ("Sở Văn hóa, Thể thao và Du lịch", "support"),
     }
+
+
+def test_a_council_resolution_addresses_the_peoples_committee_and_its_standing_body():
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH BẠC LIÊU\nSố: 12/NQ-HĐND\n\nNGHỊ QUYẾT\nVề phát triển du lịch\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n"
+            "2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng "
+            "nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n")
+    rec = extract_text(text)
+    assert {(a.agency, a.role) for a in rec.assignments} == {("UBND tỉnh", "lead"), ("Thường trực HĐND tỉnh", "lead")}
+    # the same sentences in a People's Committee document: its own committee is never an addressee
+    ubnd = text.replace("HỘI ĐỒNG NHÂN DÂN\n", "ỦY BAN NHÂN DÂN\n").replace("NQ-HĐND", "KH-UBND").replace(
+        "NGHỊ QUYẾT", "KẾ HOẠCH")
+    assert {a.agency for a in extract_text(ubnd).assignments} == set()
+
+
+def test_a_party_programme_addresses_party_bodies():
+    text = ("TỈNH ỦY NINH BÌNH\nSố: 05-CTr/TU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo xây dựng kế hoạch thực hiện.\n"
+            "2. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo thể chế hóa các chủ trương.\n"
+            "3. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng chương trình hành động.\n"
+            "4. Văn phòng Tỉnh ủy theo dõi, đôn đốc.\n")
+    rec = extract_text(text)
+    assert {(a.agency, a.role, a.collective) for a in rec.assignments} == {
+        ("Ban cán sự đảng UBND tỉnh", "lead", False), ("Đảng đoàn HĐND tỉnh", "lead", False),
+        ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "lead", True),
+        ("Văn phòng Tỉnh ủy", "lead", False)}

@@ -47,7 +47,7 @@ from .patterns.agencies import (
     fold_text,
     heads_re,
 )
-from .patterns.common import province_regex
+from .patterns.common import canonical_province, province_regex
 
 _STOP_MARKS = frozenset(".()!?")
 # Words that stand in addressee lists besides the names themselves (lead-ins, separators, suffixes).
@@ -72,6 +72,9 @@ class AgencyEntry:
     place: bool = False
     head: str | None = None  # "Sở" / "Bộ" / "Phòng" for department-based names
     dept: str | None = None  # the department's name ("Tài chính")
+    # issuer kinds ("party", "council") whose documents may give this non-assignable body a task
+    # ("Giao UBND tỉnh tổ chức thực hiện Nghị quyết này" in a council resolution)
+    addressed_by: tuple[str, ...] = ()
 
     @property
     def national(self) -> bool:
@@ -100,6 +103,11 @@ class ListItem:
     @property
     def recordable(self) -> bool:
         return self.entry.kind != "filler" and self.entry.assignable
+
+    def recordable_for(self, issuer: str | None) -> bool:
+        """Recordable in a document of this issuer kind ("party", "council", "government")."""
+        e = self.entry
+        return e.kind != "filler" and (e.assignable or (issuer is not None and issuer in e.addressed_by))
 
 
 # ------------------------------------------------------------------------------ vocabulary
@@ -137,6 +145,33 @@ def _replace(seq: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -
     return tuple(out) if hit else None
 
 
+_CITY_SWAPS = ((("tinh", "uy"), ("thanh", "uy")), (("tinh", "đoan"), ("thanh", "đoan")))
+
+
+def _city_forms(t: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The spellings of a provincial name in a centrally-run city ("… tỉnh" -> "… thành phố")."""
+    out = []
+    if len(t) > 1 and t[-1] == "tinh":
+        out.append(t[:-1] + ("thanh", "pho"))
+    for old, new in _CITY_SWAPS:
+        r = _replace(t, old, new)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def city_name(name: str, surface_folded: str) -> str:
+    """The canonical name of a provincial body as a city writes it: "Công an tỉnh" -> "Công an
+    thành phố" when the text says "thành phố" ("Thành ủy", "Thành đoàn" likewise)."""
+    if surface_folded.endswith("thanh pho") and name.endswith(" tỉnh"):
+        name = name[:-5] + " thành phố"
+    if "thanh uy" in surface_folded and "Tỉnh ủy" in name:
+        name = name.replace("Tỉnh ủy", "Thành ủy")
+    if "thanh đoan" in surface_folded and name.startswith("Tỉnh đoàn"):
+        name = "Thành đoàn" + name[len("Tỉnh đoàn"):]
+    return name
+
+
 @dataclass
 class AgencyVocabulary:
     entries: dict[str, AgencyEntry] = field(default_factory=dict)
@@ -147,6 +182,7 @@ class AgencyVocabulary:
     starts: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of every pattern
     list_words: set[str] = field(default_factory=set)  # every token that may stand in an agency list
     single_starts: set[str] = field(default_factory=set)  # one-token patterns
+    central_cities: frozenset[str] = frozenset()  # canonical names of the centrally-run cities
 
     def first_words(self, text: str, pos: int) -> tuple[str, str] | None:
         m = TWO_WORDS_RE.match(text, pos)
@@ -199,6 +235,7 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
             key="agency:" + a["name"], name=a["name"], level=a.get("level", "province"),
             collective=bool(a.get("collective", False)), assignable=a.get("assignable", True),
             expands=tuple(a.get("expands") or ()), place=bool(a.get("place", False)),
+            addressed_by=tuple(a.get("addressed_by") or ()),
         )
         add(e, [a["name"], *_spellings(a.get("variants"))])
     for d in data.get("departments") or []:
@@ -231,6 +268,18 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
                     spellings += ["UBND " + " ".join(combo), "UBND các " + " ".join(combo[:-1]) + " và " + combo[-1],
                                   "UBND " + " ".join(combo[:-1]) + " và " + combo[-1]]
                 add(e, spellings)
+    # centrally-run cities name their provincial bodies with "thành phố" for "tỉnh" ("Công an thành
+    # phố", "Văn phòng UBND thành phố", "Ban Tuyên giáo Thành ủy"); spellings taken already ("UBND
+    # thành phố" + a district's name) keep their meaning
+    for key, pats in list(voc.patterns.items()):
+        e = voc.entries[key]
+        if e.level != "province" or e.kind != "agency" or e.place:
+            continue
+        for t in list(pats):
+            for new in _city_forms(t):
+                if new not in seen:
+                    seen.add(new)
+                    pats.append(new)
     # bare department names (items of shared-head lists) and fillers come last
     for d in data.get("departments") or []:
         e = AgencyEntry(key="dept:" + d["name"], name=d["name"], kind="dept", dept=d["name"])
@@ -239,6 +288,7 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
         e = AgencyEntry(key="filler:" + f, name=f, kind="filler", collective=True, assignable=False)
         add(e, [f])
 
+    voc.central_cities = frozenset(data.get("central_cities") or ())
     heads = tuple(data.get("heads") or ())
     voc.heads = heads
     for pats in voc.patterns.values():
@@ -371,10 +421,19 @@ class AgencyFinder:
         if entry.place:
             m = PLACE_NAME_RE.match(text, end)
             if not m:
+                if entry.key == "agency:UBND thành phố" and "agency:UBND tỉnh" in self.vocabulary.entries:
+                    # "Ủy ban nhân dân thành phố" with no name: a centrally-run city's own committee
+                    return AgencyHit(start, end, self.vocabulary.entries["agency:UBND tỉnh"], "UBND thành phố")
                 return None
             place = " ".join(m.group(0).split())
             if place.isupper():
                 place = place.title()  # "HUYỆN TAM ĐẢO" in a heading
+            if entry.level == "district" and canonical_province(place) in self.vocabulary.central_cities:
+                # "UBND thành phố Hà Nội": the People's Committee of a centrally-run city
+                pm = province_regex().match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+                top = self.vocabulary.entries.get("agency:UBND tỉnh")
+                if top is not None and pm:
+                    return AgencyHit(start, pm.end(), top, "UBND thành phố")
             return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
         if entry.kind == "filler" or entry.collective:
             m = RELATED_RE.match(text, end)
@@ -388,14 +447,18 @@ class AgencyFinder:
             elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
                 name = f"{name} huyện"
         if entry.level == "province" and entry.kind in ("agency",):
-            if not fold_text(text[max(start, end - 4):end]).endswith("tinh"):
+            tail = fold_text(text[max(start, end - 9):end])
+            if not tail.endswith(("tinh", "thanh pho")):
                 m = TINH_RE.match(text, end)
                 if m:
                     end = m.end()
+                    tail = fold_text(text[max(start, end - 9):end])
+            if "thanh" in tail or "thanh " in fold_text(text[start:end]):
+                name = city_name(name, fold_text(text[start:end]))
             p = end
             while p < len(text) and text[p] in _SPACES:
                 p += 1
-            if p > end and fold_text(text[max(start, end - 4):end]).endswith("tinh"):
+            if p > end and tail.endswith(("tinh", "thanh pho")):
                 pm = province_regex().match(text, p)
                 if pm:
                     end = pm.end()

@@ -143,6 +143,7 @@ class _Reader:
         self.flagged: set[int] = set()  # positions where a list may start
         self.first_word = ""
         self.first_of_prefixes = _prefix_first_words(self.voc.heads)
+        self.issuer: str | None = None  # issuer kind of the document (``issuer_kind``)
 
     # -- where agencies may stand -------------------------------------------------------------
     def list_start(self, pos: int, limit: int) -> bool:
@@ -279,8 +280,35 @@ class _Reader:
         self.resolve = lambda x: dist if x == "@district" else comm
 
 
-def _recordable(items: list[ListItem]) -> list[ListItem]:
-    return [i for i in items if i.recordable]
+def _recordable(items: list[ListItem], issuer: str | None = None) -> list[ListItem]:
+    return [i for i in items if i.recordable_for(issuer)]
+
+
+def issuer_kind(meta: DocumentMeta) -> str | None:
+    """"party" (Tỉnh ủy, Thành ủy, Ban Thường vụ …), "council" (HĐND) or "government" (UBND) for the
+    document's issuer, read from the issuer name, else from its own symbol ("-NQ/TU", "/NQ-HĐND")."""
+    issuer = fold_text(meta.issuer or "")
+    if issuer:
+        if _PARTY_ISSUER_RE.search(issuer):
+            return "party"
+        if _COUNCIL_ISSUER_RE.search(issuer):
+            return "council"
+        if _GOVERNMENT_ISSUER_RE.search(issuer):
+            return "government"
+    symbol = fold_text(meta.symbol or "")
+    if symbol:
+        if re.search(r"/(?:tu|tw|hu|qu|đu|bcs|ttu)\b", symbol):
+            return "party"
+        if "hđnd" in symbol:
+            return "council"
+        if "ubnd" in symbol:
+            return "government"
+    return None
+
+
+_PARTY_ISSUER_RE = re.compile(r"^(?:ban thuong vu\s+|ban chap hanh\s+|thuong truc\s+)?(?:tinh|thanh|huyen|quan|thi)\s+uy|đang uy|đang bo")
+_COUNCIL_ISSUER_RE = re.compile(r"^(?:thuong truc\s+)?(?:hđnd|hoi đong nhan dan)")
+_GOVERNMENT_ISSUER_RE = re.compile(r"^(?:chu tich\s+)?(?:ubnd|uy ban nhan dan)")
 
 
 def _dedupe(items):
@@ -317,6 +345,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
 
     finder = agency_finder()
     reader = _Reader(text, finder)
+    reader.issuer = issuer_kind(meta)
     scans = _scan(text, end_of_text)
     windows = reader.windows(sentences, scans)
     for row in rows.values():
@@ -387,7 +416,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         kind = None
         if subj is not None:
             items, lend, kind = subj
-            own = _recordable(items)
+            own = _recordable(items, reader.issuer)
             if own:
                 predicate_at = lend
                 if kind == "colon":
@@ -416,9 +445,9 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                 if sj is not None and sj[2] == "predicate":
                     # "…; Sở Tài chính phối hợp …": a clause subject that only coordinates is a partner
                     if COORDINATING_RE.match(text, sj[1], e):
-                        clause_partners += _recordable(sj[0])
+                        clause_partners += _recordable(sj[0], reader.issuer)
                     else:
-                        extra += _recordable(sj[0])
+                        extra += _recordable(sj[0], reader.issuer)
         for ca, cb in found.get("chu_tri", ()):
             extra += _chu_tri_subject(reader, a, ca)
         # what the sentence would inherit: the paragraph's subject, else the section's addressees
@@ -444,7 +473,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                     continue
                 items, lend = reader.read_list(tb, e)
                 if items and reader.predicate_after(lend, e) is not None:
-                    extra += _recordable(items)
+                    extra += _recordable(items, reader.issuer)
 
         draft = _Draft(s, a, chain=chain)
         if own or extra:
@@ -481,7 +510,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                     if pb not in reader.flagged:
                         continue
                     items, _ = reader.read_list(pb, e)
-                    for it in _recordable(items):
+                    for it in _recordable(items, reader.issuer):
                         if not it.entry.collective and it.name not in names:
                             draft.partners.append(it)
                             names.add(it.name)
@@ -580,7 +609,7 @@ def _cell_items(reader: _Reader, a: int, b: int) -> list[ListItem]:
         if start < pos:
             continue
         items, end = reader.read_list(start, b)
-        out += _recordable(items)
+        out += _recordable(items, reader.issuer)
         pos = max(end, start + 1)
     return out
 
@@ -669,7 +698,7 @@ def _chu_tri_subject(reader: _Reader, sent_start: int, pos: int) -> list[ListIte
         at_start = before == "" and lo == sent_start
         if at_start or (before and before[-1] in ",;:") or before.lower().endswith(("trong đó", "theo đó", "giao")):
             items, _ = reader.read_list(h.start, pos)
-            return _recordable(items)
+            return _recordable(items, reader.issuer)
     return []
 
 

@@ -109,7 +109,7 @@ PAREN_AFTER_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
 
 # Suffixes an agency name takes in the text: "tỉnh", the province, "(có) liên quan", the
 # district word of a district office, a place name after "UBND huyện".
-TINH_RE = re.compile(rf"\s+{vi('tỉnh')}(?!\w)")
+TINH_RE = re.compile(rf"\s+(?:{vi('tỉnh')}|{vi('thành phố')})(?!\w)")
 RELATED_RE = re.compile(rf"\s+(?:{vi('có')}\s+)?{vi('liên quan')}(?!\w)|\s+{vi('trên địa bàn')}(?:\s+{vi('tỉnh')})?(?!\w)")
 DISTRICT_WORD_RE = re.compile(rf"\s+(?P<unit>{vi('huyện')}|{vi('thị xã')}|{vi('thành phố')}|{vi('quận')})(?!\w)")
 UPPER_CHARS = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
