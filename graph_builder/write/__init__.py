@@ -15,6 +15,13 @@ The Store API (both stores, same results):
     one document in one transaction; counts ``nodes_created``, ``edges_created``, ``unchanged``
     (same source path and content hash: nothing written), ``replaced`` (an earlier version's facts
     -- owned nodes and edges whose ``source_id`` is the document -- were removed first).
+``write_fragments(fragments) -> list[dict]``
+    several whole documents per transaction (``store.docs_per_tx``), their rows merged into a few
+    ``UNWIND`` statements per label/relationship type; one counts dict per fragment, in order, with
+    ``failed`` besides the counts above.  Atomic per batch: a failing batch is rolled back and its
+    documents are written one by one, so a bad document (or one that does not fit the ontology)
+    costs only itself -- ``failed: 1``, and ``store.last_failures`` lists ``document_id``,
+    ``source_path`` and ``reason`` (also logged).  ``StoreUnavailable`` and bugs still raise.
 ``remove_document(path) -> dict``
     a document's facts go; its node stays as referenced-only (``ingested=false``) if still cited.
 ``link_undated() -> int``

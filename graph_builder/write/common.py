@@ -239,6 +239,25 @@ def _label_of(rel_type: str, end: str, onto: Ontology) -> str:
     return labels[0]
 
 
+def _tx_groups(preps: list, size: int) -> Iterator[list]:
+    """Consecutive groups of at most ``size`` prepared fragments, cut before a document id or source
+    path already in the group (a batch writes documents as if one after the other only when they
+    are distinct)."""
+    group: list = []
+    ids: set[str] = set()
+    paths: set[str] = set()
+    for item in preps:
+        f = item[1].fragment
+        if group and (len(group) >= size or f.document_id in ids or f.source_path in paths):
+            yield group
+            group, ids, paths = [], set(), set()
+        group.append(item)
+        ids.add(f.document_id)
+        paths.add(f.source_path)
+    if group:
+        yield group
+
+
 class Store(ABC):
     """A graph store (Neo4j or the embedded LadybugDB): see ``graph_builder.write`` for the API."""
 
@@ -247,6 +266,7 @@ class Store(ABC):
     def __init__(self) -> None:
         self.onto = load_ontology()
         self.last_links: list = []  # decisions of the latest link_undated()
+        self.last_failures: list[dict] = []  # documents the latest write_fragments() could not write
 
     # -- primitives each store provides -------------------------------------------------------
     @abstractmethod
@@ -258,15 +278,8 @@ class Store(ABC):
         """Run ``work(tx)`` in one write transaction (committed on return, rolled back on error)."""
 
     @abstractmethod
-    def _write_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> int:
-        """Upsert nodes of one label with one mode; return how many were created."""
-
-    @abstractmethod
     def _create_edges(self, tx: Tx, rel_type: str, src_label: str, dst_label: str, rows: list[dict]) -> int:
         """Create relationships (both endpoints must exist); return how many were created."""
-
-    def _after_nodes(self, tx: Tx, prep: PreparedFragment) -> None:
-        """Store-specific extras after a fragment's nodes are written (Neo4j: type labels)."""
 
     @abstractmethod
     def ensure_schema(self) -> None: ...
@@ -291,47 +304,169 @@ class Store(ABC):
 
         Returns counts: nodes_created, edges_created, unchanged (1 when the same source path and
         content hash were already written: nothing is touched), replaced (1 when an earlier version
-        of the document, by id or by source path, had its facts removed first)."""
+        of the document, by id or by source path, had its facts removed first).  Errors raise
+        (``SchemaError``, ``StoreError``) and nothing of the document is written."""
         prep = prepare_fragment(fragment, self.onto)
-        return self._transaction(lambda tx: self._write_prepared(tx, prep))
-
-    def _write_prepared(self, tx: Tx, prep: PreparedFragment) -> dict[str, int]:
-        frag = prep.fragment
-        counts = {"nodes_created": 0, "edges_created": 0, "unchanged": 0, "replaced": 0}
-        cur = tx.run("MATCH (d:Document) WHERE d.id = $id "
-                     "RETURN d.source_path AS source_path, d.content_hash AS content_hash, d.ingested AS ingested",
-                     {"id": frag.document_id})
-        if cur and cur[0]["ingested"] and cur[0]["content_hash"] == frag.content_hash \
-                and cur[0]["source_path"] == frag.source_path:
-            counts["unchanged"] = 1
-            return counts
-        old = {r["id"] for r in tx.run("MATCH (d:Document) WHERE d.source_path = $p AND d.ingested = true "
-                                       "RETURN d.id AS id", {"p": frag.source_path})}
-        if cur and cur[0]["ingested"]:
-            old.add(frag.document_id)
-        for oid in sorted(old):
-            self._delete_facts(tx, oid, keep_node=(oid == frag.document_id))
-            counts["replaced"] = 1
-        for label in self.onto.nodes:  # ontology order: Document first
-            for mode in ("set", "own", "fill"):
-                rows = prep.nodes.get(label, {}).get(mode)
-                if rows:
-                    counts["nodes_created"] += self._write_nodes(tx, label, mode, rows)
-        self._after_nodes(tx, prep)
-        for (rel_type, sl, tl), rows in prep.edges.items():
-            made = self._create_edges(tx, rel_type, sl, tl, rows)
-            if made != len(rows):
-                missing = self._missing_endpoints(tx, rows, sl, tl, prep)
-                raise StoreError(f"document {frag.document_id} ({frag.source_path}): {len(rows) - made} {rel_type} "
-                                 f"edge(s) point at nodes that are neither in the fragment nor in the store: "
-                                 f"{', '.join(missing[:5])}; nothing of this document was written")
-            counts["edges_created"] += made
+        counts = self._transaction(lambda tx: self._write_batch(tx, [prep]))[0]
+        counts.pop("failed", None)
         return counts
 
-    def _missing_endpoints(self, tx: Tx, rows, sl, tl, prep) -> list[str]:
+    def write_fragments(self, fragments) -> list[dict[str, int]]:
+        """Write several documents, up to ``docs_per_tx`` whole documents per transaction.
+
+        The rows of all documents of a transaction are merged into a few ``UNWIND`` statements per
+        label/relationship type; the unchanged check is one query per transaction, the removal of
+        changed documents' earlier facts a fixed handful of statements per transaction.  Atomic per
+        transaction: when it fails, it is rolled back and its documents are written again one by
+        one, so that only a bad document is lost -- reported in its result (``failed``: 1), in
+        ``self.last_failures`` (``document_id``, ``source_path``, ``reason``) and in the log.
+        A fragment that does not fit the ontology is reported the same way.  Losing the store
+        (``StoreUnavailable``) still raises: rerun to resume.
+
+        Returns one counts dict per fragment, in order: nodes_created, edges_created, unchanged,
+        replaced, failed.  A node created by a transaction counts for the first of its documents
+        that names it."""
+        frags = list(fragments)
+        results: list[dict[str, int] | None] = [None] * len(frags)
+        self.last_failures = []
+        preps: list[tuple[int, PreparedFragment]] = []
+        for i, f in enumerate(frags):
+            try:
+                preps.append((i, prepare_fragment(f, self.onto)))
+            except SchemaError as e:
+                results[i] = self._failed(f, e)
+        for group in _tx_groups(preps, self.docs_per_tx):
+            try:
+                counts = self._transaction(lambda tx, g=group: self._write_batch(tx, [p for _, p in g]))
+                for (i, _), c in zip(group, counts):
+                    results[i] = c
+                continue
+            except (StoreUnavailable, StoreBusy):
+                raise
+            except StoreError as e:
+                if len(group) == 1:
+                    results[group[0][0]] = self._failed(group[0][1].fragment, e)
+                    continue
+                log.info("a batch of %d documents failed (%s); writing them one by one", len(group), e)
+            for i, p in group:  # isolate the bad document(s): one transaction each
+                try:
+                    results[i] = self._transaction(lambda tx, p=p: self._write_batch(tx, [p]))[0]
+                except (StoreUnavailable, StoreBusy):
+                    raise
+                except StoreError as e:
+                    results[i] = self._failed(p.fragment, e)
+        return results  # type: ignore[return-value]
+
+    docs_per_tx = 100  # documents per transaction in write_fragments (bench/store_bench.py)
+
+    def _failed(self, frag: GraphFragment, exc: Exception) -> dict[str, int]:
+        reason = " ".join(str(exc).split())[:1000]
+        self.last_failures.append({"document_id": frag.document_id, "source_path": frag.source_path,
+                                   "reason": reason})
+        log.warning("document %s (%s) not written: %s", frag.document_id, frag.source_path, reason)
+        return {"nodes_created": 0, "edges_created": 0, "unchanged": 0, "replaced": 0, "failed": 1}
+
+    # One query for the whole batch: what the store holds of each document (by id), and the ingested
+    # documents read earlier from the same path (a document whose id changed).
+    _STATUS = ("UNWIND $docs AS doc OPTIONAL MATCH (d:Document {id: doc.id}) "
+               "OPTIONAL MATCH (o:Document) WHERE o.source_path = doc.path AND o.ingested = true "
+               "RETURN doc.id AS id, d.ingested AS ingested, d.content_hash AS content_hash, "
+               "d.source_path AS source_path, collect(o.id) AS old")
+
+    def _write_batch(self, tx: Tx, preps: list[PreparedFragment]) -> list[dict[str, int]]:
+        """Write documents with distinct ids and paths in the open transaction ``tx``."""
+        counts = [{"nodes_created": 0, "edges_created": 0, "unchanged": 0, "replaced": 0, "failed": 0}
+                  for _ in preps]
+        status = {r["id"]: r for r in tx.run(self._STATUS, {"docs": [
+            {"id": p.fragment.document_id, "path": p.fragment.source_path} for p in preps]})}
+        todo: list[int] = []
+        old_ids: dict[str, bool] = {}  # id -> keep its node (the document is written again)
+        for k, p in enumerate(preps):
+            frag, cur = p.fragment, status.get(p.fragment.document_id) or {}
+            if cur.get("ingested") and cur.get("content_hash") == frag.content_hash \
+                    and cur.get("source_path") == frag.source_path:
+                counts[k]["unchanged"] = 1
+                continue
+            todo.append(k)
+            old = {o for o in (cur.get("old") or []) if o}
+            if cur.get("ingested"):
+                old.add(frag.document_id)
+            for oid in old:
+                old_ids[oid] = old_ids.get(oid, False) or oid == frag.document_id
+            counts[k]["replaced"] = int(bool(old))
+        if not todo:
+            return counts
+        if old_ids:
+            self._delete_facts_many(tx, sorted(old_ids), keep={i for i, k in old_ids.items() if k})
+        # nodes: one row per (label, id) for the whole batch; a node named "set"/"own" by one
+        # document and "fill" by another gets a set row and a fill row of the remaining properties
+        # (the result of writing the documents one after the other: the last set value wins, fill
+        # only fills)
+        first: dict[tuple[str, str], int] = {}
+        sets: dict[str, dict[str, tuple[str, dict]]] = defaultdict(dict)
+        fills: dict[str, dict[str, dict]] = defaultdict(dict)
+        for k in todo:
+            for label, by_mode in preps[k].nodes.items():
+                for mode, rows in by_mode.items():
+                    for r in rows:
+                        first.setdefault((label, r["id"]), k)
+                        if mode == "fill":
+                            f = fills[label].setdefault(r["id"], {})
+                            for c, v in r.items():
+                                f.setdefault(c, v)
+                        else:
+                            old = sets[label].get(r["id"])
+                            sets[label][r["id"]] = (mode if old is None else old[0], {**(old[1] if old else {}), **r})
+        for label in self.onto.nodes:  # ontology order: Document first
+            by_mode: dict[str, list[dict]] = defaultdict(list)
+            for nid, (mode, row) in sets.get(label, {}).items():
+                by_mode[mode].append(row)
+            for nid, row in fills.get(label, {}).items():
+                s = sets.get(label, {}).get(nid)
+                if s is None:
+                    by_mode["fill"].append(row)
+                elif len(rest := {c: v for c, v in row.items() if c not in s[1]}) > 0:
+                    by_mode["fill"].append({**rest, "id": nid})
+            for mode in ("set", "own", "fill"):
+                if by_mode.get(mode):
+                    for nid in self._upsert_nodes(tx, label, mode, by_mode[mode]):
+                        counts[first[(label, nid)]]["nodes_created"] += 1
+        self._after_batch_nodes(tx, [preps[k] for k in todo])
+        # edges: every document's rows of one (type, source label, target label) in one statement
+        edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for k in todo:
+            for key, rows in preps[k].edges.items():
+                edge_rows[key] += rows
+                counts[k]["edges_created"] += len(rows)
+        for (rel_type, sl, tl), rows in edge_rows.items():
+            made = self._create_edges(tx, rel_type, sl, tl, rows)
+            if made != len(rows):
+                known = {key for k in todo for key in preps[k].node_ids}
+                missing = self._missing_endpoints(tx, rows, sl, tl, known)
+                who = [preps[k].fragment for k in todo
+                       if any(f"{lab} {r[end]}" in missing for r in preps[k].edges.get((rel_type, sl, tl), [])
+                              for lab, end in ((sl, "_s"), (tl, "_t")))]
+                names = "; ".join(f"document {f.document_id} ({f.source_path})" for f in who[:3]) or "a document"
+                raise StoreError(f"{names}: {len(rows) - made} {rel_type} edge(s) point at nodes that are neither in "
+                                 f"the fragment nor in the store: {', '.join(missing[:5])}; nothing of this "
+                                 "document was written")
+        return counts
+
+    def _upsert_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> list[str]:
+        """Upsert nodes of one label with one mode (ids distinct); return the ids of those created."""
+        raise NotImplementedError
+
+    def _write_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> int:
+        """Upsert nodes of one label with one mode; return how many were created."""
+        return len(self._upsert_nodes(tx, label, mode, rows))
+
+    def _after_batch_nodes(self, tx: Tx, preps: list[PreparedFragment]) -> None:
+        """Store-specific extras after a batch's nodes are written (Neo4j: type labels)."""
+
+    def _missing_endpoints(self, tx: Tx, rows, sl, tl, known) -> list[str]:
         out = []
         for label, key in ((sl, "_s"), (tl, "_t")):
-            ids = sorted({r[key] for r in rows if (label, r[key]) not in prep.node_ids})
+            ids = sorted({r[key] for r in rows if (label, r[key]) not in known})
             if ids:
                 found = {r["id"] for r in tx.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id",
                                                  {"ids": ids})}
@@ -339,30 +474,33 @@ class Store(ABC):
         return out
 
     def _delete_facts(self, tx: Tx, doc_id: str, keep_node: bool) -> None:
-        """Remove what document ``doc_id`` contributed: its edges (source_id), its owned nodes, and the
-        shared nodes left with no edge at all; its own node stays when still cited (ingested=false)."""
+        self._delete_facts_many(tx, [doc_id], keep={doc_id} if keep_node else set())
+
+    def _delete_facts_many(self, tx: Tx, doc_ids: list[str], keep: set[str]) -> None:
+        """Remove what the documents ``doc_ids`` contributed: their edges (source_id), their owned
+        nodes, and the shared nodes left with no edge at all; a document's own node stays when it is
+        in ``keep`` or still cited (then as referenced-only: ingested=false).  A fixed number of
+        statements, whatever the number of documents."""
         onto = self.onto
         touched: dict[str, set[str]] = defaultdict(set)
         for rel_type, rel in onto.relationships.items():
             if not rel.provenance:
                 continue
             tl = rel.targets[0]
-            for r in tx.run(f"MATCH ()-[r:{rel_type}]->(b:{tl}) WHERE r.source_id = $sid RETURN DISTINCT b.id AS id",
-                            {"sid": doc_id}):
-                touched[tl].add(r["id"])
-            tx.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.source_id = $sid DELETE r", {"sid": doc_id})
+            for r in tx.run(f"UNWIND $sids AS sid MATCH ()-[r:{rel_type}]->(b:{tl}) WHERE r.source_id = sid "
+                            "WITH r, b.id AS bid DELETE r RETURN DISTINCT bid", {"sids": doc_ids}):
+                touched[tl].add(r["bid"])
         for label, node in onto.nodes.items():
             if node.provenance:
-                tx.run(f"MATCH (n:{label}) WHERE n.source_id = $sid DETACH DELETE n", {"sid": doc_id})
-        if not keep_node:
-            rows = tx.run("MATCH (d:Document) WHERE d.id = $id OPTIONAL MATCH (c)-[r]->(d) "
-                          "RETURN count(r) AS n", {"id": doc_id})
-            if rows and rows[0]["n"]:
-                tx.run("MATCH (d:Document) WHERE d.id = $id SET d.ingested = false, d.source_path = NULL, "
-                       "d.content_hash = NULL", {"id": doc_id})
-            else:
-                tx.run("MATCH (d:Document) WHERE d.id = $id DETACH DELETE d", {"id": doc_id})
-        touched["Document"].discard(doc_id)
+                tx.run(f"UNWIND $sids AS sid MATCH (n:{label}) WHERE n.source_id = sid DETACH DELETE n",
+                       {"sids": doc_ids})
+        gone = [d for d in doc_ids if d not in keep]
+        if gone:
+            tx.run("UNWIND $ids AS i MATCH (d:Document {id: i}) WHERE EXISTS { MATCH ()-[]->(d) } "
+                   "SET d.ingested = false, d.source_path = NULL, d.content_hash = NULL", {"ids": gone})
+            tx.run("UNWIND $ids AS i MATCH (d:Document {id: i}) WHERE NOT EXISTS { MATCH ()-[]->(d) } "
+                   "DETACH DELETE d", {"ids": gone})
+        touched["Document"] -= set(doc_ids)
         for label, ids in touched.items():
             if not ids or onto.nodes[label].provenance:
                 continue

@@ -194,7 +194,7 @@ class LadybugStore(Store):
     def _columns(self, label: str) -> list[str]:
         return list(self.onto.node_properties(label))
 
-    def _write_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> int:
+    def _upsert_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> list[str]:
         ids = [r["id"] for r in rows]
         existing = {r["id"] for r in tx.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id",
                                             {"ids": ids})}
@@ -211,7 +211,7 @@ class LadybugStore(Store):
                     sets = ", ".join(f"n.{c} = coalesce(row.{c}, n.{c})" for c in cols)
                 full = [{"id": r["id"], **{c: r.get(c) for c in cols}} for r in old]
                 tx.run(f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}", {"rows": full})
-        return len(new)
+        return [r["id"] for r in new]
 
     def _create_nodes(self, tx: Tx, label: str, rows: list[dict]) -> None:
         if len(rows) >= COPY_MIN_ROWS:

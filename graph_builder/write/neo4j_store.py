@@ -1,10 +1,13 @@
 """Neo4j 5 (Bolt, the official driver): the production store.
 
 * schema: constraints and indexes generated from the ontology (``neo4j_schema_statements``);
-* writes: one transaction per document (``execute_write``: the driver retries transient errors
-  within a bounded time); nodes with batched ``UNWIND … MERGE`` (mode "set"/"own": ``SET n += p``;
-  "fill": ``coalesce`` per property), relationships with batched ``UNWIND … MATCH … CREATE`` (a
-  document's earlier relationships were removed first, so they are always new);
+* writes: one transaction per document (``write_fragment``) or per batch of whole documents
+  (``write_fragments``; ``execute_write``: the driver retries transient errors within a bounded
+  time); nodes with batched ``UNWIND … MERGE`` and explicit ``SET`` clauses from the ontology's
+  property list (mode "set"/"own": ``coalesce(row.p, n.p)``; "fill": ``coalesce(n.p, row.p)``),
+  relationships with batched ``UNWIND … MATCH … CREATE`` (a document's earlier relationships were
+  removed first, so they are always new); every MERGE/MATCH is backed by the ontology's uniqueness
+  constraint on ``id``;
 * Document nodes also carry their type label (``:Document:Resolution``), kept in step with
   ``doc_type``; shared queries use the ``doc_type`` property only;
 * user Cypher runs in a READ transaction (the server refuses writes) after the common guard;
@@ -70,6 +73,7 @@ class Neo4jStore(Store):
         attempts = int(os.environ.get("LEGALKG_NEO4J_ATTEMPTS", attempts))
         backoff = float(os.environ.get("LEGALKG_NEO4J_BACKOFF", backoff))
         self._connect(attempts, backoff)
+        self._texts: dict[tuple, str] = {}
         self._type_labels = sorted({t.label for t in self.onto.doc_types} - set(self.onto.nodes))
 
     def _connect(self, attempts: int, backoff: float) -> None:
@@ -148,44 +152,59 @@ class Neo4jStore(Store):
                 s.run("CALL db.awaitIndexes(300)").consume()
         self._guard(go)
 
-    def _write_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> int:
-        created = 0
+    # Statement texts depend on (label, mode) or (type, ends) only -- the property lists come from
+    # the ontology -- so that the server plans each once and caches it.
+    def _node_statement(self, label: str, mode: str) -> str:
+        key = ("node", label, mode)
+        text = self._texts.get(key)
+        if text is None:
+            cols = [c for c in self.onto.node_properties(label) if c != "id"]
+            if mode == "fill":  # only missing values are filled (a new node: all of them)
+                sets = ", ".join(f"n.`{c}` = coalesce(n.`{c}`, row.`{c}`)" for c in cols)
+            else:  # "set"/"own": given values win, the others stay
+                sets = ", ".join(f"n.`{c}` = coalesce(row.`{c}`, n.`{c}`)" for c in cols)
+            # the OPTIONAL MATCH tells the rows that create their node (ids are distinct per statement)
+            text = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{label} {{id: row.id}}) WITH row, e IS NULL AS new "
+                    f"MERGE (n:{label} {{id: row.id}}) SET {sets} "
+                    "WITH row, new WHERE new RETURN collect(row.id) AS created")
+            self._texts[key] = text
+        return text
+
+    def _upsert_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> list[str]:
+        created: list[str] = []
+        text = self._node_statement(label, mode)
         for chunk in _chunks(rows, self.batch_size):
-            batch = [{"id": r["id"], "p": {k: v for k, v in r.items() if k != "id"}} for r in chunk]
-            if mode == "fill":
-                # the full column list keeps the statement text constant (planned once, cached)
-                cols = [c for c in self.onto.node_properties(label) if c != "id"]
-                on_match = " ON MATCH SET " + ", ".join(f"n.`{c}` = coalesce(n.`{c}`, row.p.`{c}`)" for c in cols)
-                text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n += row.p{on_match}"
-            else:
-                text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.p"
-            created += tx.counters(text, {"rows": batch}).nodes_created
+            for r in tx.run(text, {"rows": chunk}):
+                created += r["created"]
         return created
 
-    def _after_nodes(self, tx: _NeoTx, prep) -> None:
-        """Keep the type label of every Document of the fragment in step with its doc_type."""
-        ids = sorted({r["id"] for rows in prep.nodes.get("Document", {}).values() for r in rows})
-        if not ids:
-            return
-        self.sync_type_labels(tx, ids)
+    def _after_batch_nodes(self, tx: _NeoTx, preps) -> None:
+        """Keep the type label of the batch's Document nodes in step with their doc_type (only the
+        nodes whose rows state a doc_type can change it)."""
+        ids = sorted({r["id"] for p in preps for rows in p.nodes.get("Document", {}).values() for r in rows
+                      if r.get("doc_type")})
+        if ids:
+            self.sync_type_labels(tx, ids)
 
     def sync_type_labels(self, tx: _NeoTx, ids: list[str]) -> None:
-        groups: dict[str, list[str]] = {}
-        for r in tx.run("UNWIND $ids AS i MATCH (n:Document {id: i}) RETURN n.id AS id, n.doc_type AS t", {"ids": ids}):
-            groups.setdefault(r["t"] or "", []).append(r["id"])
-        for t, members in groups.items():
-            others = [lab for lab in self._type_labels if lab != t]
-            remove = "REMOVE n" + "".join(f":`{lab}`" for lab in others) if others else ""
-            add = f" SET n:`{t}`" if t in self._type_labels else ""
-            for chunk in _chunks(members, self.batch_size):
-                tx.run(f"UNWIND $ids AS i MATCH (n:Document {{id: i}}) {remove}{add}", {"ids": chunk})
+        """One statement per chunk: dynamic labels (Neo4j 5.26) add the label of ``doc_type`` and
+        remove every other type label."""
+        for chunk in _chunks(ids, self.batch_size):
+            tx.run("UNWIND $ids AS i MATCH (n:Document {id: i}) "
+                   "WITH n, [l IN $types WHERE l = n.doc_type] AS add, "
+                   "[l IN $types WHERE l <> coalesce(n.doc_type, '')] AS rm REMOVE n:$(rm) SET n:$(add)",
+                   {"ids": chunk, "types": self._type_labels})
 
     def _create_edges(self, tx: _NeoTx, rel_type: str, src_label: str, dst_label: str, rows: list[dict]) -> int:
+        key = ("edge", rel_type, src_label, dst_label)
+        text = self._texts.get(key)
+        if text is None:
+            props = list(self.onto.relationship_properties(rel_type))
+            body = " {" + ", ".join(f"`{c}`: row.`{c}`" for c in props) + "}" if props else ""
+            text = (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row._s}}) MATCH (b:{dst_label} {{id: row._t}}) "
+                    f"CREATE (a)-[r:{rel_type}{body}]->(b) RETURN count(r) AS n")
+            self._texts[key] = text
         created = 0
         for chunk in _chunks(rows, self.batch_size):
-            batch = [{"s": r["_s"], "t": r["_t"], "p": {k: v for k, v in r.items() if k not in ("_s", "_t")}}
-                     for r in chunk]
-            created += tx.counters(
-                f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.s}}) MATCH (b:{dst_label} {{id: row.t}}) "
-                f"CREATE (a)-[r:{rel_type}]->(b) SET r += row.p", {"rows": batch}).relationships_created
+            created += tx.run(text, {"rows": chunk})[0]["n"]
         return created
