@@ -157,3 +157,20 @@ def test_a_district_city_is_not_read_as_a_centrally_run_city():
 def test_a_centrally_run_citys_committee_is_the_issuer_level():
     assert names("Giao UBND thành phố Hà Nội chủ trì.") == []
     assert names("UBND Thành phố Hồ Chí Minh yêu cầu Sở Y tế chủ trì.") == ["Sở Y tế"]
+
+
+def test_project_boards_keep_their_qualifiers_and_collectives_their_tail():
+    ms = find_agencies("Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì.")
+    assert [(m.name, m.collective) for m in ms] == [
+        ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh", False)]
+    ms = find_agencies("Yêu cầu các Ban Quản lý dự án chuyên ngành, khu vực, các chủ đầu tư rà soát.")
+    assert [(m.name, m.collective) for m in ms] == [
+        ("Các Ban Quản lý dự án chuyên ngành, khu vực", True), ("Các chủ đầu tư", True)]
+    # no qualifier: the group of boards
+    assert names("Giao các Ban Quản lý dự án rà soát.") == ["Các ban quản lý dự án"]
+    ms = find_agencies("Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc UBND tỉnh chịu trách nhiệm")
+    assert [(m.name, m.surface) for m in ms] == [
+        ("Các sở, ban, ngành tỉnh", "các sở, ban, ngành, đơn vị trực thuộc UBND tỉnh")]
+    # "đơn vị, địa phương" after the departments names the localities too
+    assert names("Các sở, ban, ngành, đơn vị, địa phương triển khai.") == [
+        "Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]

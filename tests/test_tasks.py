@@ -391,3 +391,70 @@ def test_a_party_programme_addresses_party_bodies():
         ("Ban cán sự đảng UBND tỉnh", "lead", False), ("Đảng đoàn HĐND tỉnh", "lead", False),
         ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "lead", True),
         ("Văn phòng Tỉnh ủy", "lead", False)}
+
+
+@both
+def test_the_issuer_speaking_mid_sentence_addresses_its_objects(cleaned):
+    # an issuer right before "yêu cầu" / "giao" makes its objects addressees, whatever opens the
+    # sentence; heads map to bodies, boards keep their qualifiers, investors form a group
+    text = ("Để chuẩn bị cho mùa mưa bão năm nay, Chủ tịch UBND tỉnh yêu cầu Trưởng các ban, ngành, đơn vị cấp "
+            "tỉnh, Giám đốc các Ban Quản lý dự án chuyên ngành, các chủ đầu tư và Chủ tịch UBND các cấp khẩn "
+            "trương rà soát các công trình đang thi công.\n")
+    assert {(a.agency, a.role, a.collective) for a in run(text, cleaned)[1]} == {
+        ("Các sở, ban, ngành tỉnh", "lead", True), ("Các Ban Quản lý dự án chuyên ngành", "lead", True),
+        ("Các chủ đầu tư", "lead", True), ("UBND các cấp", "lead", True)}
+
+
+@both
+def test_an_addressees_own_demand_is_not_an_assignment(cleaned):
+    text = ("II. NHIỆM VỤ\n\n1. Sở Xây dựng\n\nSở Xây dựng yêu cầu các chủ đầu tư hoàn thiện hồ sơ thiết kế. "
+            "Kiểm tra chất lượng công trình.\n")
+    assert pairs(text, cleaned) == {("Sở Xây dựng", "lead")}
+
+
+@both
+def test_an_introduction_by_the_issuer_addresses_the_items_that_follow(cleaned):
+    text = ("Nhằm nâng cao chỉ số cải cách hành chính, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành "
+            "và Chủ tịch UBND các huyện, thị xã, thành phố thực hiện các nội dung sau:\n\n"
+            "1. Rà soát, công bố các thủ tục hành chính.\n\n2. Sở Nội vụ chủ trì đánh giá chỉ số.\n\n"
+            "3. Đẩy mạnh số hóa hồ sơ.\n")
+    tasks, assignments, _ = run(text, cleaned)
+    first = {a.agency: a.task_quote for a in assignments}
+    assert first == {"Các sở, ban, ngành tỉnh": "Rà soát, công bố các thủ tục hành chính.",
+                     "UBND các huyện, thị xã, thành phố": "Rà soát, công bố các thủ tục hành chính.",
+                     "Sở Nội vụ": "chủ trì đánh giá chỉ số."}
+    last = next(t for t in tasks if t.text.startswith("Đẩy mạnh"))
+    assert {r.name for r in last.agencies} == {"Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"}
+    # without the colon the sentence is a task of its own and introduces nothing
+    tasks, _, _ = run(text.replace("các nội dung sau:", "nghiêm túc kế hoạch này."), cleaned)
+    assert not any(t.text.startswith("Rà soát") for t in tasks)
+
+
+@both
+def test_commune_units_continue_a_district_collective(cleaned):
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n1. UBND các huyện, thị xã và các xã, phường, thị trấn tổ chức tuyên truyền.\n"
+            "2. Ủy ban nhân dân quận-huyện, phường, xã cập nhật dữ liệu dân cư.\n"
+            "3. UBND cấp huyện, cấp xã rà soát hộ nghèo.\n")
+    assert pairs(text, cleaned) == {("UBND các huyện, thị xã", "lead"), ("UBND các xã, phường, thị trấn", "lead"),
+                                    ("UBND các quận, huyện", "lead"), ("UBND các phường, xã", "lead")}
+    # a unit followed by a name is a place, not a collective
+    assert pairs("Giao UBND các huyện và xã Tam Hợp rà soát.\n", cleaned) == {("UBND các huyện", "lead")}
+
+
+@both
+def test_an_execution_clause_broken_over_lines(cleaned):
+    text = ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Xây dựng;\n"
+            "Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc UBND tỉnh;\n"
+            "Chủ tịch UBND các huyện, thành phố và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành "
+            "Quyết định này./.\n")
+    got = {(a.agency, a.via) for a in run(text, cleaned)[1]}
+    assert got == {(n, "execution_clause") for n in ("Văn phòng UBND tỉnh", "Sở Tài chính", "Sở Xây dựng",
+                                                     "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố")}
+
+
+def test_a_list_line_ending_in_a_semicolon_joins_only_a_subject_that_follows():
+    text = ("Căn cứ Luật Tổ chức chính quyền địa phương;\nXét đề nghị của Giám đốc Sở Tài chính;\n"
+            "Sở Xây dựng chủ trì thẩm định hồ sơ.\n")
+    assert pairs(text) == {("Sở Xây dựng", "lead")}
+    text = "II. NHIỆM VỤ\n\n1. Sở Y tế;\nTăng cường giám sát dịch bệnh.\n"
+    assert pairs(text) == {("Sở Y tế", "lead")}

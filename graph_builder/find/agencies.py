@@ -33,8 +33,13 @@ import yaml
 
 from ..model import AgencyMention, CleanText
 from .patterns.agencies import (
+    COLLECTIVE_TAIL_RE,
     COLON_RE,
+    COMMUNE_CONT_RE,
+    COMMUNE_UNIT_RE,
     DISTRICT_WORD_RE,
+    PMB_QUALIFIERS,
+    PMB_TAIL_RE,
     LIST_TAIL_RE,
     PLACE_NAME_RE,
     PLURAL_HEAD_RE,
@@ -56,6 +61,7 @@ _LIST_WORDS = ("nhiệm vụ chung cụ thể chủ yếu trọng tâm riêng c�
 DEFAULT_DISTRICT = "UBND các huyện, thị xã, thành phố"
 DEFAULT_COMMUNE = "UBND các xã, phường, thị trấn"
 _SPACES = " \t\u00a0"
+_PMB_KEY = "agency:Các ban quản lý dự án"
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +317,7 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
     for h in heads:
         voc.list_words.update(_tokens(h))
     voc.list_words.update(_tokens(_LIST_WORDS))
+    voc.list_words.update(_tokens(" ".join(PMB_QUALIFIERS)))
     voc.list_words.update({":", ";", "va"})
     return voc
 
@@ -435,6 +442,21 @@ class AgencyFinder:
                 if top is not None and pm:
                     return AgencyHit(start, pm.end(), top, "UBND thành phố")
             return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
+        if entry.key == _PMB_KEY:
+            m = PMB_TAIL_RE.match(text, end)
+            if m:
+                # a project management board with its qualifiers: a named board, or a group of them
+                qual = " ".join(m.group(0).strip(" \t\u00a0\n,").split()).lower()
+                end = m.end()
+                if fold_text(text[start:start + 4]).startswith("cac"):
+                    entry = AgencyEntry(key=f"{_PMB_KEY}:{qual}", name=f"Các Ban Quản lý dự án {qual}", collective=True)
+                else:
+                    entry = AgencyEntry(key=f"{_PMB_KEY}:{qual}", name=f"Ban Quản lý dự án {qual}")
+                name = entry.name
+        elif entry.collective and entry.level == "province" and not entry.expands and entry.kind == "agency":
+            m = COLLECTIVE_TAIL_RE.match(text, end)
+            if m and m.end() > end:
+                end = m.end()
         if entry.kind == "filler" or entry.collective:
             m = RELATED_RE.match(text, end)
             if m:
@@ -568,6 +590,12 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
             else:
                 items.append(ListItem(hit.name, hit.start, hit.end, entry))
         end = hit.end
+        if entry.collective and entry.level == "district" and entry.kind in ("district", "agency"):
+            cm = COMMUNE_CONT_RE.match(text, end, limit)
+            if cm:
+                sub = _commune_entry(voc, text[cm.start("units"):cm.end("units")], resolve)
+                items.append(ListItem(sub.name, cm.start("units"), cm.end(), sub))
+                end = cm.end()
         t = LIST_TAIL_RE.match(text, end, limit)
         if t:
             end = t.end()
@@ -577,6 +605,16 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
             break
         p = s.end()
     return items, end
+
+
+def _commune_entry(voc: AgencyVocabulary, units: str, resolve) -> AgencyEntry:
+    """The commune collective named by the units that continue a district collective."""
+    if fold_text(units).startswith("cap"):  # "cấp xã": the document's usual name
+        return _expansion(voc, "@commune", resolve)
+    words = [" ".join(u.lower().split()) for u in COMMUNE_UNIT_RE.findall(units)]
+    name = "UBND các " + ", ".join(dict.fromkeys(words))
+    return voc.entries.get("commune:" + name) or AgencyEntry(key="commune:" + name, name=name, kind="commune",
+                                                             level="commune", collective=True)
 
 
 def _expansion(voc: AgencyVocabulary, x: str, resolve) -> AgencyEntry:

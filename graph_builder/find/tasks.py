@@ -41,6 +41,7 @@ from .patterns.agencies import (
     COMMA_RE,
     COORDINATING_RE,
     EXECUTION_RE,
+    ISSUER_BEFORE_TRIGGER_RE,
     LEAD_IN_RE,
     NOT_PREDICATE_RE,
     OPENER_RE,
@@ -389,6 +390,11 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
 
     drafts: list[_Draft] = []
     carry: tuple[int, list[_Addressee]] | None = None  # paragraph subject for its later sentences
+    pending: tuple[int, list[ListItem], Section | None] | None = None  # a list line ending in ";" / ","
+    intro: list[_Addressee] = []  # addressees named by the issuer in an introduction ("… các nội dung sau:")
+    intro_items: list[ListItem] | None = None
+    intro_draft: _Draft | None = None  # the introduction itself: a task only when no later task inherits
+    intro_used = False
 
     for k, s in enumerate(sentences):
         para: Paragraph = paras[s.para]
@@ -424,6 +430,19 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                     colon = text.find(":", lend, e)
                     if colon != -1 and len(text[colon + 1:e].split()) >= 3:
                         kind, predicate_at = "predicate", colon + 1
+        if pending is not None:
+            if own and s.first and s.para == pending[0] + 1:
+                # a list broken over lines that end in ";" or "," ("Điều 3. Chánh Văn phòng UBND tỉnh;\n
+                # Thủ trưởng các sở …; Chủ tịch UBND các huyện … chịu trách nhiệm thi hành …"): one
+                # subject, one sentence from the list's first line
+                own = pending[1] + own
+                if pending[2] is not None:
+                    addressed.pop(id(pending[2]), None)
+                s = _Sentence(pending[3], s.end, s.para, True)
+                a = s.start
+            pending = None
+        if own and kind == "end" and text[a:e].rstrip(" *_")[-1:] in ";," and e >= para.end - 2:
+            pending = (s.para, own, heading_sec, a)
         if own and found.get("execution"):
             draft = _Draft(s, a, chain=chain, execution=True)
             draft.addressees = [_Addressee(it, "execution_clause", ("exec", a)) for it in _dedupe(own)]
@@ -452,6 +471,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             extra += _chu_tri_subject(reader, a, ca)
         # what the sentence would inherit: the paragraph's subject, else the section's addressees
         inherited: list[_Addressee] = []
+        intro_used_here = False
         if carry is not None:
             inherited = carry[1]
         else:
@@ -460,26 +480,40 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                 if got is not None:
                     inherited = got
                     break
+            else:
+                inherited = intro
+                intro_used_here = bool(intro)
         # objects of giao / đề nghị / yêu cầu: when the issuer speaks ("Chủ tịch UBND tỉnh yêu
         # cầu Thủ trưởng …"), or nobody is addressed yet (an addressee's "đề nghị Bộ …" is a
         # proposal to a superior, not an assignment)
         issuer_speaks = subj is not None and not own and any(not i.entry.assignable and i.entry.kind != "filler"
                                                              for i in subj[0])
-        if not own and (issuer_speaks or not inherited):
+        if not own:
             for ta, tb in found.get("trigger", ()):
                 if ta == a or tb not in reader.flagged:
                     continue  # a lead-in (already read as the subject), or no agency follows
+                if not (issuer_speaks or not inherited or ISSUER_BEFORE_TRIGGER_RE.search(text, max(a, ta - 60), ta)):
+                    continue
                 if TRIGGER_BLOCK_BEFORE_RE.search(text[max(a, ta - 14):ta]):
                     continue
                 items, lend = reader.read_list(tb, e)
                 if items and reader.predicate_after(lend, e) is not None:
-                    extra += _recordable(items, reader.issuer)
+                    got = _recordable(items, reader.issuer)
+                    extra += got
+                    if got and not inherited and text[a:e].rstrip(" *_").endswith(":"):
+                        # "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, … thực hiện các nội dung sau:":
+                        # the addressees of every later task that names none
+                        intro_items = got
 
         draft = _Draft(s, a, chain=chain)
         if own or extra:
             addressees = [_Addressee(it, via_own, unit_own) for it in own]
             addressees += [_Addressee(it, "sentence", ("clause", a, it.start)) for it in extra]
             draft.addressees = _dedupe(addressees)
+            if intro_items:
+                intro = [x for x in draft.addressees if x.item in intro_items]
+                intro_items = None
+                intro_draft = draft
             if own and (kind in ("end", "colon") or predicate_at >= e):
                 # a heading or an introduction ("1. Sở Tài chính", "…, Chủ tịch UBND các huyện:")
                 carry = (s.para, draft.addressees)
@@ -490,6 +524,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                 carry = (s.para, [x for x in draft.addressees if x.item in own])
         elif not issuer_speaks:
             draft.addressees = inherited
+            intro_used = intro_used or (intro_used_here and bool(inherited))
         if not draft.addressees:
             continue
         if s.first and heading_sec is not None and heading_sec.children and text[a:e].rstrip(" *_").endswith(":"):
@@ -516,6 +551,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                             names.add(it.name)
         drafts.append(draft)
 
+    if intro_used and intro_draft is not None:
+        drafts = [d for d in drafts if d is not intro_draft]  # "… các nội dung sau:" introduces what follows
     for i, row in rows.items():
         if row is None or (clean.repeated and clean.is_repeated(paras[i].start)):
             continue

@@ -111,6 +111,30 @@ PAREN_AFTER_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
 # district word of a district office, a place name after "UBND huyện".
 TINH_RE = re.compile(rf"\s+(?:{vi('tỉnh')}|{vi('thành phố')})(?!\w)")
 RELATED_RE = re.compile(rf"\s+(?:{vi('có')}\s+)?{vi('liên quan')}(?!\w)|\s+{vi('trên địa bàn')}(?:\s+{vi('tỉnh')})?(?!\w)")
+# What a provincial collective takes after its name: further kinds of body and the level
+# ("các sở, ban, ngành, đơn vị trực thuộc UBND tỉnh", "các ban, ngành, đơn vị cấp tỉnh").
+_UBND = rf"(?:{vi('UBND')}|{vi('Ủy ban nhân dân')})"
+COLLECTIVE_TAIL_RE = re.compile(
+    rf"(?:\s*,\s*(?:{vi('đơn vị')}|{vi('đoàn thể')})(?!\w)(?!\s*(?:,|{vi('và')})\s*{vi('địa phương')}))*"
+    rf"(?:\s+(?:{vi('cấp tỉnh')}|{vi('trực thuộc')}\s+{_UBND}\s+{vi('tỉnh')}|{vi('thuộc')}\s+{_UBND}\s+{vi('tỉnh')}"
+    rf"|{vi('thuộc tỉnh')}|{vi('trực thuộc tỉnh')}|{vi('tỉnh')})(?!\w))?"
+)
+# Qualifiers of project management boards: "các Ban Quản lý dự án chuyên ngành, khu vực", "Ban Quản lý
+# dự án đầu tư xây dựng các công trình giao thông tỉnh".
+PMB_QUALIFIERS = ("chuyên ngành", "khu vực", "đầu tư xây dựng", "đầu tư và xây dựng", "các công trình", "công trình",
+                  "dân dụng và công nghiệp", "dân dụng", "công nghiệp", "giao thông", "nông nghiệp",
+                  "và phát triển nông thôn", "phát triển nông thôn", "hạ tầng", "cấp tỉnh", "cấp huyện", "tỉnh")
+PMB_TAIL_RE = re.compile(r"(?:\s*,?\s*(?:" + vi_alt(PMB_QUALIFIERS) + r"))+")
+# Commune units continuing a district collective: "UBND các huyện, thị xã, thành phố và các xã, phường,
+# thị trấn", "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn", "UBND cấp huyện, cấp xã" (a unit
+# followed by a name is a place: "huyện A, xã B").
+_COMMUNE_UNIT = rf"(?:{vi('thị trấn')}|{vi('phường')}|{vi('xã')})(?!\w)"
+COMMUNE_CONT_RE = re.compile(
+    rf"(?:\s*[,;]\s*(?:{vi('và')}\s+)?|\s+{vi('và')}\s+|\s*-\s*)(?:{vi('các')}\s+)?"
+    rf"(?P<units>{vi('cấp xã')}(?!\w)|{_COMMUNE_UNIT}(?:(?:\s*[,\-]\s*|\s+{vi('và')}\s+){_COMMUNE_UNIT})*)"
+    rf"(?![ \t]+[{{upper}}])".replace("{upper}", "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ")
+)
+COMMUNE_UNIT_RE = re.compile(_COMMUNE_UNIT)
 DISTRICT_WORD_RE = re.compile(rf"\s+(?P<unit>{vi('huyện')}|{vi('thị xã')}|{vi('thành phố')}|{vi('quận')})(?!\w)")
 UPPER_CHARS = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
 PLACE_NAME_RE = re.compile(rf"(?:[ \t]+[{UPPER_CHARS}][\w']*){{1,4}}")
@@ -142,6 +166,12 @@ NOT_PREDICATE_RE = re.compile(
 )
 # Triggers before addressees ("Giao Sở …", "đề nghị Ủy ban MTTQ …", "yêu cầu Thủ trưởng …").
 TRIGGER_RE = re.compile(vi_alt(["giao cho", "giao", "đề nghị", "yêu cầu"]) + r"\s*:?\s+")
+# The issuer right before a trigger ("…, Chủ tịch UBND tỉnh yêu cầu …", "Ban Thường vụ Tỉnh ủy đề nghị …"):
+# its objects are addressees wherever the sentence stands.
+ISSUER_BEFORE_TRIGGER_RE = re.compile(
+    r"(?:(?<!\w)(?:" + vi_alt(["UBND", "Ủy ban nhân dân", "HĐND", "Hội đồng nhân dân"]) + r")\s+(?:"
+    + vi_alt(["tỉnh", "thành phố"]) + r")|" + vi_alt(["Tỉnh ủy", "Thành ủy"]) + r")(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})?\s*$"
+)
 # A trigger word that is part of another phrase ("được giao", "bàn giao", "theo đề nghị").
 TRIGGER_BLOCK_BEFORE_RE = re.compile(
     vi_alt(["được", "bàn", "chuyển", "theo", "xét", "đã", "việc", "nhận", "ứng", "các", "những", "có", "như", "khi",
