@@ -458,3 +458,23 @@ def test_a_list_line_ending_in_a_semicolon_joins_only_a_subject_that_follows():
     assert pairs(text) == {("Sở Xây dựng", "lead")}
     text = "II. NHIỆM VỤ\n\n1. Sở Y tế;\nTăng cường giám sát dịch bệnh.\n"
     assert pairs(text) == {("Sở Y tế", "lead")}
+
+
+def test_a_centrally_run_city_completes_its_bodies_with_thanh_pho():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 15/KH-UBND\n\nKẾ HOẠCH\nPhát triển kinh tế số\n\n"
+            "II. NHIỆM VỤ\n\n1. Cục Thuế\n\n- Quản lý thuế thương mại điện tử.\n\n"
+            "2. Các sở, ban, ngành\n\n- Số hóa hồ sơ.\n\n3. Công an thành phố\n\n- Bảo đảm an ninh mạng.\n")
+    assert {(a.agency, a.role) for a in extract_text(text).assignments} == {
+        ("Cục Thuế thành phố", "lead"), ("Các sở, ban, ngành tỉnh", "lead"), ("Công an thành phố", "lead")}
+    # the same text from a province: the level word is "tỉnh"
+    prov = text.replace("THÀNH PHỐ HẢI PHÒNG", "TỈNH HÀ NAM").replace("Công an thành phố", "Công an tỉnh")
+    assert {a.agency for a in extract_text(prov).assignments} == {"Cục Thuế tỉnh", "Các sở, ban, ngành tỉnh",
+                                                                  "Công an tỉnh"}
+
+
+def test_a_city_party_committee_names_its_district_committees():
+    text = ("THÀNH ỦY CẦN THƠ\nSố: 05-CTr/TU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Thành ủy xây dựng kế hoạch.\n"
+            "2. Ban Tuyên giáo Thành ủy chủ trì tuyên truyền.\n")
+    assert {a.agency for a in extract_text(text).assignments} == {
+        "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Thành ủy", "Ban Tuyên giáo Thành ủy"}

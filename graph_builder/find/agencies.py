@@ -171,7 +171,7 @@ def city_name(name: str, surface_folded: str) -> str:
     thành phố" when the text says "thành phố" ("Thành ủy", "Thành đoàn" likewise)."""
     if surface_folded.endswith("thanh pho") and name.endswith(" tỉnh"):
         name = name[:-5] + " thành phố"
-    if "thanh uy" in surface_folded and "Tỉnh ủy" in name:
+    if surface_folded.endswith("thanh uy") and name.endswith("Tỉnh ủy"):
         name = name.replace("Tỉnh ủy", "Thành ủy")
     if "thanh đoan" in surface_folded and name.startswith("Tỉnh đoàn"):
         name = "Thành đoàn" + name[len("Tỉnh đoàn"):]

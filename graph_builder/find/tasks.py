@@ -53,7 +53,7 @@ from .patterns.agencies import (
     WORD_RE,
     fold_text,
 )
-from .patterns.common import iso_date
+from .patterns.common import canonical_province, iso_date
 from .patterns.tasks import (
     CHAIN_BREAK_RE,
     CHAIN_SEP_RE,
@@ -566,7 +566,26 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         for d in drafts:
             d.addressees = [x for x in d.addressees if not x.item.entry.national]
         drafts = [d for d in drafts if d.addressees]
-    return _tasks_from_drafts(drafts, clean, citations, scans["year"])
+    city = _central_city(meta, finder)
+    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city)
+
+
+def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
+    """Whether the document is issued at the level of a centrally-run city (its provincial bodies
+    are "… thành phố": "Cục Thuế" there is the city's Cục Thuế thành phố)."""
+    if canonical_province(meta.province) not in finder.vocabulary.central_cities:
+        return False
+    issuer = fold_text(meta.issuer or "")
+    return issuer.startswith(("ubnd thanh pho", "hđnd thanh pho", "thanh uy", "uy ban nhan dan thanh pho")) or (
+        not issuer and meta.province is not None)
+
+
+def _level_name(name: str, city: bool, collective: bool) -> str:
+    """A provincial body's name completed with the city's level word (named bodies only: a group
+    written without a level keeps its name)."""
+    if city and not collective and name.endswith(" tỉnh"):
+        return name[:-5] + " thành phố"
+    return name
 
 
 # ------------------------------------------------------------------------------ task tables
@@ -751,7 +770,7 @@ def _skip_to_predicate(text: str, pos: int, end: int) -> int:
 # ------------------------------------------------------------------------------ tasks
 
 def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument],
-                       years: list[tuple[int, int]]) -> list[Task]:
+                       years: list[tuple[int, int]], city: bool = False) -> list[Task]:
     text = clean.text
     src = clean.source.text
     # an addressing unit whose every task only coordinates makes its addressees support partners
@@ -768,10 +787,12 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         refs: list[AgencyRef] = []
         for x in d.addressees:
             role = "support" if units.get(x.unit) and not d.execution else "lead"
-            refs.append(AgencyRef(name=x.item.name, role=role, via=x.via, collective=x.item.entry.collective,
+            refs.append(AgencyRef(name=_level_name(x.item.name, city, x.item.entry.collective), role=role, via=x.via,
+                                  collective=x.item.entry.collective,
                                   national=x.item.entry.national, start=x.item.start, end=x.item.end))
         for it in d.partners:
-            refs.append(AgencyRef(name=it.name, role="support", via="sentence", collective=it.entry.collective,
+            refs.append(AgencyRef(name=_level_name(it.name, city, it.entry.collective), role="support", via="sentence",
+                                  collective=it.entry.collective,
                                   national=it.entry.national, start=it.start, end=it.end))
         i = bisect.bisect_left(year_starts, s.start)
         if d.deadline is not None:
