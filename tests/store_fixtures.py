@@ -71,9 +71,18 @@ def open_test_store(kind: str, tmp_path: Path, wipe: bool = True):
                 else:
                     os.environ[k] = v
         if wipe:
-            store._transaction(lambda tx: tx.run("MATCH (n) DETACH DELETE n"))
+            wipe_neo4j(store)
     store.ensure_schema()
     return store
+
+
+def wipe_neo4j(store, chunk: int = 50000) -> None:
+    """Empty the Neo4j database in bounded transactions (a benchmark graph in one DETACH DELETE
+    exceeds the server's transaction memory): relationships first, then nodes."""
+    for text in ("MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS c",
+                 "MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c"):
+        while store._transaction(lambda tx: tx.run(text, {"n": chunk}))[0]["c"]:
+            pass
 
 
 @pytest.fixture(params=STORES)

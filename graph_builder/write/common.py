@@ -417,6 +417,7 @@ class Store(ABC):
                         else:
                             old = sets[label].get(r["id"])
                             sets[label][r["id"]] = (mode if old is None else old[0], {**(old[1] if old else {}), **r})
+        node_rows: dict[str, dict[str, list[dict]]] = {}
         for label in self.onto.nodes:  # ontology order: Document first
             by_mode: dict[str, list[dict]] = defaultdict(list)
             for nid, (mode, row) in sets.get(label, {}).items():
@@ -427,10 +428,11 @@ class Store(ABC):
                     by_mode["fill"].append(row)
                 elif len(rest := {c: v for c, v in row.items() if c not in s[1]}) > 0:
                     by_mode["fill"].append({**rest, "id": nid})
-            for mode in ("set", "own", "fill"):
-                if by_mode.get(mode):
-                    for nid in self._upsert_nodes(tx, label, mode, by_mode[mode]):
-                        counts[first[(label, nid)]]["nodes_created"] += 1
+            if by_mode:
+                node_rows[label] = by_mode
+        for label, ids in self._upsert_all(tx, node_rows).items():
+            for nid in ids:
+                counts[first[(label, nid)]]["nodes_created"] += 1
         self._after_batch_nodes(tx, [preps[k] for k in todo])
         # edges: every document's rows of one (type, source label, target label) in one statement
         edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -451,6 +453,16 @@ class Store(ABC):
                                  f"the fragment nor in the store: {', '.join(missing[:5])}; nothing of this "
                                  "document was written")
         return counts
+
+    def _upsert_all(self, tx: Tx, node_rows: dict[str, dict[str, list[dict]]]) -> dict[str, list[str]]:
+        """Upsert a batch's node rows (label -> mode -> rows; ids distinct per label and mode, labels in
+        ontology order); return label -> ids of the nodes created."""
+        created: dict[str, list[str]] = {}
+        for label, by_mode in node_rows.items():
+            for mode in ("set", "own", "fill"):
+                if by_mode.get(mode):
+                    created.setdefault(label, []).extend(self._upsert_nodes(tx, label, mode, by_mode[mode]))
+        return created
 
     def _upsert_nodes(self, tx: Tx, label: str, mode: str, rows: list[dict]) -> list[str]:
         """Upsert nodes of one label with one mode (ids distinct); return the ids of those created."""

@@ -152,31 +152,53 @@ class Neo4jStore(Store):
                 s.run("CALL db.awaitIndexes(300)").consume()
         self._guard(go)
 
-    # Statement texts depend on (label, mode) or (type, ends) only -- the property lists come from
-    # the ontology -- so that the server plans each once and caches it.
-    def _node_statement(self, label: str, mode: str) -> str:
-        key = ("node", label, mode)
+    # Statement texts depend on (label, mode, the properties a row gives) or (type, ends) only, and
+    # name every property explicitly, so that the server plans each once and caches it (a batch has
+    # a handful of row shapes per label).
+    def _node_statement(self, label: str, mode: str, cols: tuple[str, ...]) -> str:
+        key = ("node", label, mode, cols)
         text = self._texts.get(key)
         if text is None:
-            cols = [c for c in self.onto.node_properties(label) if c != "id"]
             if mode == "fill":  # only missing values are filled (a new node: all of them)
-                sets = ", ".join(f"n.`{c}` = coalesce(n.`{c}`, row.`{c}`)" for c in cols)
-            else:  # "set"/"own": given values win, the others stay
-                sets = ", ".join(f"n.`{c}` = coalesce(row.`{c}`, n.`{c}`)" for c in cols)
-            # the OPTIONAL MATCH tells the rows that create their node (ids are distinct per statement)
-            text = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{label} {{id: row.id}}) WITH row, e IS NULL AS new "
-                    f"MERGE (n:{label} {{id: row.id}}) SET {sets} "
-                    "WITH row, new WHERE new RETURN collect(row.id) AS created")
+                sets = (" ON CREATE SET " + ", ".join(f"n.`{c}` = row.`{c}`" for c in cols) +
+                        " ON MATCH SET " + ", ".join(f"n.`{c}` = coalesce(n.`{c}`, row.`{c}`)" for c in cols)
+                        ) if cols else ""
+            else:  # "set"/"own": the given values win, the others stay
+                sets = " SET " + ", ".join(f"n.`{c}` = row.`{c}`" for c in cols) if cols else ""
+            text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}){sets}"
             self._texts[key] = text
         return text
 
-    def _upsert_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> list[str]:
-        created: list[str] = []
-        text = self._node_statement(label, mode)
-        for chunk in _chunks(rows, self.batch_size):
-            for r in tx.run(text, {"rows": chunk}):
-                created += r["created"]
+    def _upsert_all(self, tx: _NeoTx, node_rows: dict) -> dict[str, list[str]]:
+        """Which of the batch's nodes exist is read first, in one query (unique-index seeks, no
+        locks); then one MERGE statement per (label, mode, row shape) and chunk."""
+        params, parts = {}, []
+        for label, by_mode in node_rows.items():
+            ids = sorted({r["id"] for rows in by_mode.values() for r in rows})
+            params[label] = ids
+            parts.append(f"UNWIND ${label} AS i MATCH (n:{label} {{id: i}}) RETURN '{label}' AS l, n.id AS id")
+        existing: dict[str, set] = {label: set() for label in node_rows}
+        if parts:
+            for r in tx.run(" UNION ALL ".join(parts), params):
+                existing[r["l"]].add(r["id"])
+        created: dict[str, list[str]] = {}
+        for label, by_mode in node_rows.items():
+            for mode in ("set", "own", "fill"):
+                if by_mode.get(mode):
+                    self._upsert_nodes(tx, label, mode, by_mode[mode])
+            created[label] = [i for i in params[label] if i not in existing[label]]
         return created
+
+    def _upsert_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> list[str]:
+        shapes: dict[tuple[str, ...], list[dict]] = {}
+        for r in rows:
+            shapes.setdefault(tuple(sorted(c for c in r if c != "id")), []).append(r)
+        created = 0
+        for cols, members in shapes.items():
+            text = self._node_statement(label, mode, cols)
+            for chunk in _chunks(members, self.batch_size):
+                created += tx.counters(text, {"rows": chunk}).nodes_created
+        return [None] * created  # only the number is known here (_upsert_all knows the ids)
 
     def _after_batch_nodes(self, tx: _NeoTx, preps) -> None:
         """Keep the type label of the batch's Document nodes in step with their doc_type (only the
