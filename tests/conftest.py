@@ -14,6 +14,7 @@ Markers
 Fixtures
     repo_root, shared_dir, seeds_dir, gold_dir          folders (seeds/gold skip when absent)
     neo4j_settings → Neo4jSettings(uri, user, password)  also neo4j_uri and neo4j_auth
+    neo4j_script_env                                     env for scripts/neo4j on that server
     neo4j_driver                                         one driver for the session
     neo4j_clean_db                                       a driver whose database was just emptied:
                                                          no nodes, no constraints, no indexes
@@ -116,7 +117,7 @@ class _OwnServer:
     """A server this session started through scripts/neo4j (and so must stop)."""
 
     def __init__(self, env: dict[str, str]):
-        self.env = env
+        self.env = env  # LEGALKG_NEO4J_PORT/DIR of that server
 
     def stop(self) -> None:
         subprocess.run([str(NEO4J_SCRIPT), "stop"], env=self.env, capture_output=True, text=True, timeout=300)
@@ -142,11 +143,14 @@ def _start_server(tmp_root: Path) -> tuple[Neo4jSettings, _OwnServer | None]:
     exported = _parse_exports(r.stdout)
     if not all(exported.get(k) for k in NEO4J_VARS):
         raise RuntimeError(f"scripts/neo4j start printed no NEO4J_* exports:\n{r.stdout}\n{r.stderr[-2000:]}")
+    global _script_env
+    _script_env = {k: v for k, v in env.items() if k in ("LEGALKG_NEO4J_PORT", "LEGALKG_NEO4J_DIR")}
     owner = None if already.returncode == 0 else _OwnServer(env)
     return Neo4jSettings(exported["NEO4J_URI"], exported["NEO4J_USER"], exported["NEO4J_PASSWORD"]), owner
 
 
 _settings: Neo4jSettings | None = None
+_script_env: dict[str, str] = {}
 _failure: str | None = None
 _own_server: _OwnServer | None = None
 
@@ -174,6 +178,13 @@ def neo4j_settings(tmp_path_factory) -> Neo4jSettings:
     if _failure is not None:
         unavailable(_failure)
     return _settings
+
+
+@pytest.fixture(scope="session")
+def neo4j_script_env(neo4j_settings) -> dict[str, str]:
+    """The environment under which `scripts/neo4j status|start|stop|admin` address the session's
+    server (its LEGALKG_NEO4J_PORT/DIR; from os.environ when scripts/test started it)."""
+    return {**os.environ, **_script_env}
 
 
 @pytest.fixture(scope="session")

@@ -124,10 +124,9 @@ def test_clean_db_fixture_empties_everything(neo4j_driver):
     assert set(left) <= {"LOOKUP"}
 
 
-def test_second_start_while_running_is_harmless(neo4j_settings, neo4j_driver):
-    env = dict(os.environ)
+def test_second_start_while_running_is_harmless(neo4j_settings, neo4j_script_env, neo4j_driver):
+    env = dict(neo4j_script_env)
     port = urlparse(neo4j_settings.uri).port
-    env.setdefault("LEGALKG_NEO4J_PORT", str(port))
     before = subprocess.run([SCRIPT, "status"], env=env, capture_output=True, text=True, timeout=120)
     if before.returncode != 0 or f"port={port} " not in before.stdout:
         pytest.skip(f"the server at {neo4j_settings.uri} is not one that scripts/neo4j manages here")
