@@ -110,3 +110,119 @@ def test_city_under_central_government():
     m = meta("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 45/KH-UBND\nĐà Nẵng, ngày 01 tháng 02 năm 2024\n\nKẾ HOẠCH\n"
              "Triển khai nhiệm vụ năm 2024\n")
     assert (m.province, m.issuer, m.date) == ("Đà Nẵng", "UBND thành phố Đà Nẵng", "2024-02-01")
+
+
+# ------------------------------------------------------------------ header forms met in real scrapes
+
+def test_number_in_the_cell_after_so():
+    """"Số:" alone in its line or cell, the number in the next one: the document's own number
+    (and therefore not a citation)."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố:\n77/KH-UBND\n|\n"
+            "Yên Bái, ngày 03 tháng 04 năm 2023\n|\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH NĂM 2023\n"
+            "Thực hiện Nghị quyết số 82/NQ-CP ngày 18/5/2023 của Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC TIÊU\n")
+    rec = extract_text(text)
+    assert (rec.document.symbol, rec.document.date, rec.document.province) == ("77/KH-UBND", "2023-04-03", "Yên Bái")
+    assert [c.symbol for c in rec.citations] == ["82/NQ-CP"]
+    # a "Số:" cell followed by prose is not a number
+    m = meta("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố:\nKẾ HOẠCH\nVề du lịch\n")
+    assert m.symbol is None
+
+
+def test_escaped_line_breaks_are_read_as_lines(tmp_path):
+    """A scrape whose line breaks are written as backslash escapes is read line by line."""
+    from graph_builder.pipeline import extract_path
+    from graph_builder.read import read_path
+
+    esc = "\\r\\n"
+    body = (f"{esc} ỦY BAN NHÂN DÂN | {esc} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | {esc}\n"
+            f"{esc} Số: 31/KH-UBND {esc} | {esc} Hà Giang, ngày 09 tháng 2 năm 2022 {esc} |{esc}\n"
+            f"Thực hiện Quyết định số 150/QĐ-TTg{esc}ngày 28/01/2022 của Thủ tướng Chính phủ, UBND tỉnh{esc}"
+            f"xây dựng Kế hoạch như sau:{esc}{esc}1. Mục tiêu chung{esc}")
+    p = tmp_path / "esc.txt"
+    p.write_text(body, encoding="utf-8")
+    assert "\\r" not in read_path(p).text
+    rec = extract_path(p)
+    assert (rec.document.symbol, rec.document.date, rec.document.province, rec.document.doc_type) == (
+        "31/KH-UBND", "2022-02-09", "Hà Giang", "Kế hoạch")
+    assert [c.symbol for c in rec.citations] == ["150/QĐ-TTg"]
+    assert rec.implements == ["150/QĐ-TTg"]
+    # an ordinary text with a path in it keeps its backslashes
+    q = tmp_path / "path.txt"
+    q.write_text("Số: 5/KH-UBND\nTệp D:\\new\\ke_hoach.docx\nDòng hai\nDòng ba\n", encoding="utf-8")
+    assert "D:\\new\\ke_hoach.docx" in read_path(q).text
+
+
+def test_source_note_closing_a_web_page_is_the_documents_own_number():
+    text = ("Trang thông tin điện tử\nTHÔNG TIN PHẢN HỒI\nTuyên Quang\n\n"
+            "V/v giải quyết kiến nghị của doanh nghiệp về thủ tục đất đai\n\n"
+            "UBND tỉnh có ý kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì, phối hợp với UBND huyện Sơn "
+            "Dương kiểm tra, đề xuất phương án giải quyết theo đúng quy định; hoàn thành trước ngày 15/11/2023./.\n\n"
+            "(Theo Công văn số 812/UBND-NLN, ngày 02/11/2023)\n")
+    rec = extract_text(text)
+    d = rec.document
+    assert (d.symbol, d.date, d.doc_type, d.province, d.issuer) == (
+        "812/UBND-NLN", "2023-11-02", "Công văn", "Tuyên Quang", "UBND tỉnh Tuyên Quang")
+    assert rec.citations == []
+
+
+def test_source_note_is_only_the_closing_line_of_a_document_without_a_number():
+    # not the last line: an ordinary citation
+    rec = extract_text("UBND tỉnh có ý kiến như sau:\n(Theo Công văn số 812/UBND-NLN, ngày 02/11/2023)\n"
+                       "Giao Sở Tài chính thực hiện.\n")
+    assert rec.document.symbol is None and [c.symbol for c in rec.citations] == ["812/UBND-NLN"]
+    # the header has the number: the closing reference is another document
+    rec = extract_text("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 15/UBND-TH\nTuyên Quang, ngày 03 tháng 11 năm 2023\n"
+                       "V/v đất đai\n\nUBND tỉnh có ý kiến như sau: thống nhất.\n(Theo Công văn số 812/STNMT-ĐĐ, ngày 02/11/2023)\n")
+    assert rec.document.symbol == "15/UBND-TH" and [c.symbol for c in rec.citations] == ["812/STNMT-ĐĐ"]
+
+
+def test_type_declared_in_the_opening_with_words_between():
+    m = meta("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ, Ủy ban nhân dân "
+             "thành phố ban hành Kế hoạch triển khai như sau:\n1. Các sở thực hiện.\n")
+    assert m.doc_type == "Kế hoạch"
+    m = meta("Thực hiện Quyết định số 1896/QĐ-TTg của Thủ tướng Chính phủ, UBND tỉnh xây dựng Chương trình hành động "
+             "thực hiện Chương trình “Chăm sóc dinh dưỡng” đến năm 2025 như sau:\n1. Mục tiêu\n")
+    assert m.doc_type == "Chương trình hành động"
+    # a plan mentioned in a task is not the document's type
+    m = meta("Giao Sở Y tế xây dựng kế hoạch kiểm tra. Sở Tài chính bố trí kinh phí.\n")
+    assert m.doc_type is None
+
+
+def test_directive_form_without_header():
+    m = meta("Để khắc phục các hạn chế nêu trên, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, "
+             "ngành và Chủ tịch UBND các huyện tập trung triển khai thực hiện các nội dung sau:\n\n"
+             "1. Tiếp tục quán triệt các chủ trương của Đảng về cải cách hành chính.\n")
+    assert m.doc_type == "Chỉ thị"
+    # a letter that asks for something stays a letter
+    m = meta("Kính gửi: Các sở, ban, ngành.\n\nUBND tỉnh yêu cầu các đơn vị thực hiện các nội dung sau:\n1. Báo cáo.\n")
+    assert m.doc_type == "Công văn"
+    # a plain report sentence is no directive
+    m = meta("Theo yêu cầu của các sở, ban, ngành, nhiều đơn vị đã thực hiện tốt.\n")
+    assert m.doc_type is None
+
+
+def test_province_from_the_body_prefers_the_issuer_acting_over_a_cited_neighbour():
+    m = meta("KẾ HOẠCH\nVề phát triển nông nghiệp\n\nThực hiện Quyết định số 12/QĐ-UBND ngày 19/5/2023 của UBND tỉnh "
+             "Quảng Bình về liên kết vùng, Ủy ban nhân dân tỉnh Quảng Trị ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n")
+    assert (m.province, m.issuer) == ("Quảng Trị", "UBND tỉnh Quảng Trị")
+    m = meta("CHỈ THỊ\nVề giải ngân\n\nTình hình của các tỉnh Bình Dương và tỉnh Bình Phước được nêu trong báo cáo. "
+             "Để thực hiện tốt nhiệm vụ trên địa bàn tỉnh Tây Ninh, Chủ tịch UBND tỉnh yêu cầu các sở thực hiện:\n1. Rà soát.\n")
+    assert m.province == "Tây Ninh"
+    # two provinces named only in passing: neither is taken
+    m = meta("Đoàn công tác đã làm việc với tỉnh Bình Dương và tỉnh Bình Phước.\n")
+    assert m.province is None
+
+
+def test_district_level_issuer():
+    m = meta("ỦY BAN NHÂN DÂN\nHUYỆN SA THẦY\nSố: 45/KH-UBND\nSa Thầy, ngày 10 tháng 5 năm 2024\n\nKẾ HOẠCH\n"
+             "Phát triển du lịch năm 2024\n\nThực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2024 của UBND tỉnh Kon Tum, "
+             "UBND huyện ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert (m.issuer, m.province, m.symbol, m.date) == ("UBND huyện Sa Thầy", "Kon Tum", "45/KH-UBND", "2024-05-10")
+    m = meta("ỦY BAN NHÂN DÂN THỊ XÃ NGHI SƠN\nSố: 45/KH-UBND\nNghi Sơn, ngày 10 tháng 5 năm 2024\n\nKẾ HOẠCH\n"
+             "Phát triển du lịch năm 2024\n\nI. MỤC ĐÍCH\n")
+    assert (m.issuer, m.province) == ("UBND thị xã Nghi Sơn", None)
+    # a provincial city that is not a province
+    m = meta("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BUÔN MA THUỘT\nSố: 7/KH-UBND\n\nKẾ HOẠCH\nVề đô thị\n\n"
+             "Căn cứ Kế hoạch số 3/KH-UBND của UBND tỉnh Đắk Lắk;\nI. MỤC ĐÍCH\n")
+    assert (m.issuer, m.province) == ("UBND thành phố Buôn Ma Thuột", "Đắk Lắk")

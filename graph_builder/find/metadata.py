@@ -22,7 +22,7 @@ from collections import Counter
 from ..model import CleanText, DocumentMeta
 from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, ffold, match_issuer, parse_symbol, type_from_word,
                                  vi_words)
-from .patterns.common import UPPER, iso_date, province_names
+from .patterns.common import DATED_RE, UPPER, date_from_match, iso_date, province_names
 
 HEADER_LINES = 60
 HEADER_CHARS = 6000
@@ -45,12 +45,6 @@ _VV_RE = re.compile(r"V/v\.?:?\s+(?P<t>.{5,250})$")
 _TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*\|?\s*$")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
 _WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
-_ISSUER_LINE_RE = re.compile(
-    rf"^(?:{vi_words('TM.')}\s*)?(?P<body>{vi_words('Ủy ban nhân dân')}|UBND|{vi_words('Hội đồng nhân dân')}|HĐND|"
-    rf"{vi_words('Tỉnh ủy')}|{vi_words('Thành ủy')}|{vi_words('Ban chấp hành đảng bộ')})"
-    rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}})|"
-    rf"(?<=[ỦủUu][Yy])\s+(?P<pname>[^\n|]{{2,40}}))?\s*$"
-)
 _SIGN_TITLE_RE = re.compile(
     rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:{vi_words('Phó')}\s+)?"
     rf"(?:{vi_words('Chủ tịch')}|{vi_words('Giám đốc')}|{vi_words('Bộ trưởng')}|{vi_words('Thủ tướng')}|{vi_words('Bí thư')}"
@@ -61,8 +55,18 @@ _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _CAPS_NAME_RE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,4}}$")
 _NAY_RE = re.compile(r"(?<=\s)(?:này|NÀY)(?![\w])")
 _TW_BEFORE_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+$")
-_BAN_HANH_RE = re.compile(r"(?i:ban hành)\s+(?=[A-ZĐ])")
-_TW_AFTER_RE = re.compile(rf"(?P<tw>{TYPE_WORD_RX})\s+(?:{vi_words('như sau')}|{vi_words('với')})")
+_DECLARE_RE = re.compile(rf"(?<![\w])(?i:ban hành|xây dựng)\s+(?=[A-ZĐ])")
+# "ban hành Kế hoạch (triển khai|thực hiện …) như sau": the document announcing itself
+_TW_AFTER_RE = re.compile(
+    rf"(?P<tw>{TYPE_WORD_RX})(?:\s+[^.;:\n]{{0,250}}?)?\s+(?:{vi_words('như sau')}|{vi_words('với')}\s+(?:{vi_words('các')}|"
+    rf"{vi_words('những')})\s+{vi_words('nội dung')})|(?P<tw2>{TYPE_WORD_RX})\s+{vi_words('với')}(?![\w])")
+# the directive form: "(Chủ tịch) UBND tỉnh (X) yêu cầu <addressees> … các nhiệm vụ sau:" / "… thực hiện nghiêm"
+_DIRECTIVE_RE = re.compile(
+    rf"(?<![\w])(?:{vi_words('Chủ tịch')}\s+)?(?:UBND|{vi_words('Ủy ban nhân dân')}|{vi_words('Thủ tướng Chính phủ')})"
+    rf"(?:\s+(?:{vi_words('tỉnh')}|{vi_words('thành phố')}|{vi_words('huyện')}|{vi_words('thị xã')}|{vi_words('quận')}))?"
+    rf"(?:\s+[{UPPER}][^\W\d_]*){{0,4}}\s+{vi_words('yêu cầu')}\s"
+    rf"(?:[^.\n]{{0,400}}?(?P<list>{vi_words('sau')}\s*:)|[^.\n]{{0,400}}?(?P<strict>{vi_words('thực hiện nghiêm')}|"
+    rf"{vi_words('nghiêm túc')}\s+{vi_words('thực hiện')}))")
 _LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
 _PROV_CONTEXT_RE = re.compile(rf"(?=[tTT])(?<![\w])(?:[tT]ỉnh(?:\s+ủy)?|TỈNH(?:\s+ỦY)?|[tT]hành phố|THÀNH PHỐ|Thành ủy)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
@@ -284,13 +288,22 @@ def _find_symbol(text, header, lines, table, meta: DocumentMeta) -> None:
         m = SYMBOL_RE.search(v[0])
         if m and parse_symbol(m):
             candidates.append((parse_symbol(m), v[1] + m.start(), v[1] + m.end()))
-    for ls, s, ss in header:
+    for i, (ls, s, ss) in enumerate(header):
         if len(s) > 120:
             continue
         m = _OWN_NUMBER_RE.match(s)
         if not m:
             continue
         rest = m.group("rest")
+        if not rest.strip():
+            # "Số:" alone in its cell or line, the number in the next one ("Số:" / "258/KH-UBND")
+            nxt = next((c for c in header[i + 1:i + 3] if c[1].strip()), None)
+            if nxt is not None:
+                sm = SYMBOL_RE.match(nxt[1])
+                p = parse_symbol(sm) if sm and not nxt[1][sm.end():].strip(_MARKUP + ".,") else None
+                if p:
+                    candidates.append((p, nxt[2] + sm.start(), nxt[2] + sm.end()))
+            continue
         sm = SYMBOL_RE.match(rest)
         if sm:
             p = parse_symbol(sm)
@@ -305,6 +318,17 @@ def _find_symbol(text, header, lines, table, meta: DocumentMeta) -> None:
             p = parse_symbol(sm) if sm else None
             if p:
                 candidates.append((p, ss + sm.start(), ss + sm.end()))
+    if not candidates:
+        note = _source_note(text)
+        if note is not None:
+            p, a, b, tw, date, date_span = note
+            candidates.append((p, a, b))
+            if meta.doc_type is None and tw:
+                meta.doc_type = tw
+                meta.spans["doc_type"] = (a, b)
+            if date and meta.date is None:
+                meta.date = date
+                meta.spans["date"] = date_span
     if candidates:
         p, a, b = candidates[0]
         meta.symbol = p.symbol
@@ -314,6 +338,36 @@ def _find_symbol(text, header, lines, table, meta: DocumentMeta) -> None:
                 meta.doc_type = TYPE_CODES[p.type_code]
             elif p.form == "state" and p.type_code is None:
                 meta.doc_type = "Công văn"  # a letter's number carries no type code (123/UBND-KT)
+
+
+# "(Theo Công văn số 4965/UBND-KT, ngày 28/9/2023)": a web page reproducing a document names
+# its source in a closing line
+_SOURCE_NOTE_RE = re.compile(
+    rf"[ \t|*_#>]*\(?[ \t]*(?:{vi_words('Theo')}|{vi_words('Nguồn')}[ \t]*:?)[ \t]+(?P<tw>{TYPE_WORD_RX})[ \t]+"
+    rf"(?:{vi_words('số')}[ \t]*:?[ \t]*)?(?=\d)"
+)
+_SOURCE_TAIL_RE = re.compile(rf"[ \t]*,?[ \t]*(?:{DATED_RE.pattern})?[ \t]*\)?[ \t.]*$", re.IGNORECASE)
+SOURCE_NOTE_CHARS = 400
+
+
+def _source_note(text: str):
+    """(symbol, start, end, type, date, date span) of a closing "(Theo <Type> số N, ngày D)" line."""
+    end = len(text.rstrip())
+    ls = text.rfind("\n", max(0, end - SOURCE_NOTE_CHARS), end) + 1
+    if ls == 0 and end > SOURCE_NOTE_CHARS:
+        return None
+    m = _SOURCE_NOTE_RE.match(text, ls, end)
+    if not m:
+        return None
+    sm = SYMBOL_RE.match(text, m.end(), end)
+    p = parse_symbol(sm) if sm else None
+    if p is None:
+        return None
+    tail = _SOURCE_TAIL_RE.match(text, sm.end(), end)
+    if not tail or tail.end() != end:
+        return None
+    date = date_from_match(tail) if tail.lastindex else None
+    return p, sm.start(), sm.end(), type_from_word(m.group("tw")), date, (tail.start(), tail.end())
 
 
 def _find_date(header, table, meta: DocumentMeta) -> None:
@@ -346,8 +400,33 @@ def _find_date(header, table, meta: DocumentMeta) -> None:
                 meta.spans["date"] = (v[1], v[1] + m.end())
 
 
-_UNIT_LINE_RE = re.compile(rf"^(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')})\s+(?P<name>[^\n|]{{2,40}})$")
+_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+_UNIT_RX = "|".join(vi_words(u) for u in sorted(_UNITS, key=len, reverse=True))
+_ISSUER_LINE_RE = re.compile(
+    rf"^(?:{vi_words('TM.')}\s*)?(?P<body>{vi_words('Ủy ban nhân dân')}|UBND|{vi_words('Hội đồng nhân dân')}|HĐND|"
+    rf"{vi_words('Tỉnh ủy')}|{vi_words('Thành ủy')}|{vi_words('Huyện ủy')}|{vi_words('Ban chấp hành đảng bộ')})"
+    rf"(?:\s+(?P<unit>{_UNIT_RX})\s+(?P<name>[^\n|]{{2,40}})|"
+    rf"(?<=[ỦủUu][Yy])\s+(?P<pname>[^\n|]{{2,40}}))?\s*$"
+)
+_UNIT_LINE_RE = re.compile(rf"^(?P<unit>{_UNIT_RX})\s+(?P<name>[^\n|]{{2,40}})$")
 _DEPT_LINE_RE = re.compile(rf"^{vi_words('Sở')}\s+\S")
+_SUB_UNITS = {"huyện", "quận", "thị xã", "thị trấn", "xã", "phường"}
+
+
+def _unit_of(written: str) -> str:
+    f = re.sub(r"\s+", " ", ffold(written))
+    for u in _UNITS:
+        if ffold(u) == f:
+            return u
+    return "tỉnh"
+
+
+def _place_name(name: str) -> str:
+    """'SA THẦY' -> 'Sa Thầy' (a name written in capitals in the header)."""
+    name = re.sub(r"\s+", " ", name).strip(" .,;:-")
+    if name.upper() == name:
+        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return name
 
 
 def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> None:
@@ -356,30 +435,47 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
     prov = None
     span = None
     national = None
+    local = None  # (unit, name) of a district/commune-level issuer ("ỦY BAN NHÂN DÂN HUYỆN SA THẦY")
+    label = None  # a cell holding only a province name (a web page's label "Quảng Trị")
+
+    def place(unit_word: str, name: str, cell_span) -> None:
+        nonlocal prov, unit, span, local
+        u = _unit_of(unit_word)
+        p = _province_of(name) if u in ("tỉnh", "thành phố") else None
+        if p is not None:
+            if prov is None:
+                prov, unit, span = p, u, cell_span
+        elif u != "tỉnh" and local is None and len(name.split()) <= 5:
+            local = (u, _place_name(name))
+            span = span or cell_span
+
     for ls, s, ss in cells:
-        if len(s) > 90 or s != s.upper():
+        if len(s) > 90:
+            continue
+        if s != s.upper():
+            if label is None and len(s) <= 30 and _province_of(s) and not _PLACE_DATE_RE.match(s):
+                label = (_province_of(s), (ss, ss + len(s)))
             continue
         m = _ISSUER_LINE_RE.match(s)
         if m:
             b = ffold(m.group("body"))
             body = ("HĐND" if "hoi đong" in b or "hđnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
-                    or "đang bo" in b else "UBND")
-            if m.group("name") and prov is None:
-                p = _province_of(m.group("name"))
-                if p:
-                    prov, unit = p, ("thành phố" if "thanh pho" in ffold(m.group("unit")) else "tỉnh")
-                    span = (ss, ss + len(s))
+                    or "đang bo" in b else "Huyện ủy" if "huyen uy" in b else "UBND")
+            if m.group("name"):
+                place(m.group("unit"), m.group("name"), (ss, ss + len(s)))
             elif m.group("pname") and prov is None:  # "TỈNH ỦY HẢI DƯƠNG"
                 p = _province_of(m.group("pname"))
                 if p:
                     prov, span = p, (ss, ss + len(s))
+                elif body == "Huyện ủy" and local is None:
+                    local = ("huyện", _place_name(m.group("pname")))
             continue
         um = _UNIT_LINE_RE.match(s)
-        if um and prov is None:
-            p = _province_of(um.group("name"))
-            if p:
-                prov, unit = p, ("thành phố" if "thanh pho" in ffold(um.group("unit")) else "tỉnh")
-                span = (ss, ss + len(s))
+        if um:
+            place(um.group("unit"), um.group("name"), (ss, ss + len(s)))
+            continue
+        if label is None and len(s) <= 30 and _province_of(s):
+            label = (_province_of(s), (ss, ss + len(s)))
             continue
         iss = match_issuer(s, 0, None)
         if iss is not None and iss.end >= len(s.rstrip(" .:")):
@@ -388,7 +484,7 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
             elif iss.kind == "SO":
                 body = iss.name.split(" tỉnh ")[0].split(" thành phố ")[0]
                 span = span or (ss, ss + len(s))
-    if national and prov is None:
+    if national and prov is None and local is None:
         meta.issuer = national
         meta.province = None
         return
@@ -404,17 +500,28 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
             prov = _province_of(m.group("who"))
             if prov:
                 span = (lines[0][2] + m.start("who"), lines[0][2] + m.end("who"))
-    if prov is None and meta.province:
-        prov = meta.province
+    if prov is None and meta.province and local is None:
+        prov = meta.province  # the place of the place-and-date line (a district's is its own name)
         span = meta.spans.get("place")
+    if prov is None and label is not None:
+        prov, span = label
     if prov is None:
-        prov, span = _province_from_body(text)
+        p, pspan = _province_from_body(text, lenient=local is not None)
+        if p is not None:
+            prov = p
+            span = span or pspan
     meta.province = prov
-    if prov is None:
-        return
     if body is None:
         body = _body_from_text(text)
-    if body is None:
+    if local is not None:
+        if body is None:
+            return
+        head = body if body in ("UBND", "HĐND") else ("Huyện ủy" if body in ("Tỉnh ủy", "Huyện ủy") else body)
+        meta.issuer = f"{head} {local[1]}" if head == "Huyện ủy" else f"{head} {local[0]} {local[1]}"
+        if span:
+            meta.spans["issuer"] = span
+        return
+    if prov is None or body is None:
         return
     unit = unit or ("thành phố" if prov in _CITY_UNITS else "tỉnh")
     if body in ("UBND", "HĐND") or body.startswith("Sở "):
@@ -425,10 +532,27 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
         meta.spans["issuer"] = span
 
 
-def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
+# Weights of a province named in the body (when the header names none): the issuer acting
+# ("UBND tỉnh X ban hành / yêu cầu …") and the territory ("trên địa bàn tỉnh X") say whose
+# document it is; a body cited ("của UBND tỉnh Y") or a place named in passing says little.
+_ISSUER_BEFORE_RE = re.compile(
+    rf"(?:{vi_words('Ủy ban nhân dân')}|UBND|{vi_words('Hội đồng nhân dân')}|HĐND|{vi_words('Ban Thường vụ')}|"
+    rf"{vi_words('Ban Chấp hành Đảng bộ')})\s+$")
+_ACTS_AFTER_RE = re.compile(
+    rf"\s*,?\s+(?:{vi_words('ban hành')}|{vi_words('yêu cầu')}|{vi_words('có ý kiến')}|{vi_words('chỉ thị')}|"
+    rf"{vi_words('quyết định')}|{vi_words('quyết nghị')}|{vi_words('giao')}|{vi_words('xây dựng')}|{vi_words('đề nghị')}|"
+    rf"{vi_words('thống nhất')}|{vi_words('chỉ đạo')}|{vi_words('triển khai')}|{vi_words('báo cáo')}|{vi_words('thông báo')})(?![\w])")
+_TERRITORY_BEFORE_RE = re.compile(rf"{vi_words('địa bàn')}\s+(?:{vi_words('toàn')}\s+)?$")
+_PLAN_BEFORE_RE = re.compile(rf"{vi_words('Quy hoạch')}\s+$")
+_CITED_BEFORE_RE = re.compile(rf"(?:{vi_words('của')}|{vi_words('do')})\s+(?:\S+\s+){{0,3}}$")
+
+
+def _province_from_body(text: str, lenient: bool = False) -> tuple[str | None, tuple[int, int] | None]:
     counts: Counter = Counter()
+    strong: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
     names = _folded_provinces()
+    sig_from = len(text) - SIGNATURE_CHARS
     for m in _PROV_CONTEXT_RE.finditer(text):
         tail = text[m.end():m.end() + 40]
         words = tail.split()
@@ -436,24 +560,34 @@ def _province_from_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
             cand = " ".join(words[:k]).rstrip(".,;:)”\"")
             p = names.get(re.sub(r"\s+", " ", ffold(cand)))
             if p and cand[:1].isupper():
-                counts[p] += 1
-                # the document's own province is named as its territory or as the issuing body
-                if _OWN_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) or _OWN_AFTER_RE.match(
-                        text, m.end() + len(cand)):
-                    counts[p] += 1
-                first.setdefault(p, (m.end(), m.end() + len(cand)))
+                end = m.end() + len(cand)
+                before = text[max(0, m.start() - 30):m.start()]
+                if _ISSUER_BEFORE_RE.search(before) and _ACTS_AFTER_RE.match(text, end) and not _CITED_BEFORE_RE.search(before):
+                    w = 4  # the issuer acting: "Ủy ban nhân dân tỉnh X ban hành …"
+                elif _TERRITORY_BEFORE_RE.search(before) or (m.start() >= sig_from and m.group(0).isupper()):
+                    w = 3  # its territory, or the signature block "TM. ỦY BAN NHÂN DÂN TỈNH X"
+                elif _OWN_AFTER_RE.match(text, end) or _PLAN_BEFORE_RE.search(before) or (
+                        _ISSUER_BEFORE_RE.search(before) and not _CITED_BEFORE_RE.search(before)):
+                    w = 2  # "Quy hoạch tỉnh X", "UBND tỉnh X" named as a body (not as a cited issuer)
+                else:
+                    w = 1
+                counts[p] += w
+                if w >= 3:
+                    strong[p] += 1
+                first.setdefault(p, (m.end(), end))
                 break
     if not counts:
         return None, None
     (best, c), *rest = counts.most_common()
     if rest and rest[0][1] == c:
         return None, None
-    if c < 2 and rest:
+    if c < 2 and rest and not lenient:
         return None, None
+    if rest and not strong[best] and c < 2 * rest[0][1] and not lenient:
+        return None, None  # weak mentions of several provinces: none is clearly the issuer's
     return best, first[best]
 
 
-_OWN_BEFORE_RE = re.compile(rf"(?:{vi_words('địa bàn')}|{vi_words('nhân dân')}|UBND|{vi_words('Quy hoạch')}|{vi_words('của')})\s+$")
 _OWN_AFTER_RE = re.compile(rf"\s+(?:{vi_words('ban hành')}|{vi_words('yêu cầu')}|{vi_words('có ý kiến')}|{vi_words('chỉ thị')})")
 _UBND_SIGNAL_RE = re.compile(rf"{vi_words('Ủy ban nhân dân')}|UBND")
 _HDND_SIGNAL_RE = re.compile(rf"{vi_words('TM. Hội đồng nhân dân')}|{vi_words('Hội đồng nhân dân tỉnh')}\s+{vi_words('quyết nghị')}")
@@ -498,17 +632,19 @@ def _find_signer(text: str, table, meta: DocumentMeta) -> None:
 
 
 def _type_from_body(text: str, meta: DocumentMeta) -> None:
-    """"ban hành <Type> như sau" (2 votes) and "<Type> này" (1 vote) in the body."""
+    """"ban hành <Type> … như sau" (2 votes) and "<Type> này" (1 vote) in the body; else the form of a
+    letter (Công văn) or of a directive (Chỉ thị: "Chủ tịch UBND tỉnh yêu cầu … các nhiệm vụ sau:")."""
     votes: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
 
     def vote(m, base, weight):
-        vi = type_from_word(m.group("tw"))
+        g = "tw" if m.group("tw") else "tw2"
+        vi = type_from_word(m.group(g))
         if vi and vi != "Công văn":
             votes[vi] += weight
-            first.setdefault(vi, (base + m.start("tw"), base + m.end("tw")))
+            first.setdefault(vi, (base + m.start(g), base + m.end(g)))
 
-    for bm in _BAN_HANH_RE.finditer(text):
+    for bm in _DECLARE_RE.finditer(text):
         m = _TW_AFTER_RE.match(text, bm.end())
         if m:
             vote(m, 0, 2)
@@ -525,6 +661,11 @@ def _type_from_body(text: str, meta: DocumentMeta) -> None:
     m = _LETTER_RE.search(text)
     if m:
         meta.doc_type = "Công văn"
+        meta.spans["doc_type"] = (m.start(), m.end())
+        return
+    m = _DIRECTIVE_RE.search(text)
+    if m:  # the form of a directive: its issuer requires the addressees to carry out what follows
+        meta.doc_type = "Chỉ thị"
         meta.spans["doc_type"] = (m.start(), m.end())
 
 

@@ -13,6 +13,14 @@ legacy Vietnamese font encodings TCVN3 (ABC) and VNI are recognised and refused 
 pipeline (spans, quotes, ``CleanText``) refers to this string, not to the bytes of the file.
 Line ends are kept as they were (``\\r\\n`` stays two characters).
 
+Escaped line breaks: a scraped page saved with its line breaks written as escape sequences
+(the four characters backslash, r, backslash, n — a JSON or database dump) is a text whose
+lines are encoded.  When a plain-text file holds at least three such escapes (backslash-r
+backslash-n, backslash-n or backslash-r) and they outnumber its real line breaks, each is
+decoded to one line break, so that the header's cells and the sentences are seen as written.
+A stray backslash sequence in an ordinary text (a Windows path such as D:\\new) is left
+alone: it does not outnumber the real line breaks.
+
 Every failure is a ``ReadError`` whose message is one line naming the file and the reason:
 missing path, directory, permission denied, empty, too large (``max_bytes``, default 50 MiB,
 or the environment variable ``LEGALKG_MAX_BYTES``), binary (NUL bytes, known magic numbers),
@@ -186,7 +194,22 @@ def _dispatch(data: bytes, suffix: str) -> tuple[str, str, str]:
         check_legacy(text)
         return "html", text, encoding
     text, encoding = decode_bytes(data)
-    return _TEXT_SUFFIXES.get(suffix, "txt"), text, encoding
+    return _TEXT_SUFFIXES.get(suffix, "txt"), unescape_line_breaks(text), encoding
+
+
+_ESCAPED_BREAK_RE = re.compile(r"\\r\\n|\\n|\\r")
+
+
+def unescape_line_breaks(text: str) -> str:
+    """Escaped line breaks (backslash-r backslash-n, backslash-n, backslash-r) -> line breaks, when
+    they are how the file writes its lines (at least three, and more than the real line breaks);
+    otherwise ``text`` as is."""
+    if "\\" not in text:
+        return text
+    escapes = len(_ESCAPED_BREAK_RE.findall(text))
+    if escapes < 3 or escapes <= text.count("\n"):
+        return text
+    return _ESCAPED_BREAK_RE.sub("\n", text)
 
 
 def _zip_kind(data: bytes) -> str:
