@@ -16,7 +16,6 @@ from ..model import CleanText, DocumentMeta, Section, Target
 from .patterns.common import parse_vn_number
 from .patterns.targets import (
     ALLOCATION_BEFORE_RE,
-    BARE_END_RE,
     BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
     BASE_YEAR_RE,
@@ -26,15 +25,13 @@ from .patterns.targets import (
     COMP_SPLIT_RE,
     COMP_TAIL_RE,
     COMPARATORS,
-    DIGITS_RE,
     INDICATOR_LEAD_RE,
     INDICATOR_TRAIL_RE,
     INDICATOR_VERB_ONLY_RE,
     ITEM_REPORT_RE,
     LIST_ITEM_RE,
     NOT_QUANTITY_BEFORE_RE,
-    NUMBER_PREV_CHARS,
-    NUMBER_RE,
+    FIGURE_RE,
     PERCENT_RANGE_TAIL_RE,
     PERIOD_RE,
     RATIO_TAIL_RE,
@@ -44,7 +41,6 @@ from .patterns.targets import (
     STRONG_VETO_RE,
     TARGET_HEADING_RE,
     TRAIL_WORDS_RE,
-    UNIT_AFTER_RE,
     WEAK_NEGATED_RE,
     WEAK_TRIGGER_RE,
     YEAR_BEFORE_RE,
@@ -101,48 +97,35 @@ def _comparator(comp_words: str, after: str | None, is_range: bool) -> str:
 
 def _figures(text: str) -> list[_Figure]:
     """Every number with a unit (and every unitless number right after "đạt"/"còn"), with the
-    comparator words before it."""
+    comparator words before it: one pass of ``FIGURE_RE``, then checks on the few matches."""
     out: list[_Figure] = []
-    n = len(text)
-    pos = 0
-    while True:
-        d = DIGITS_RE.search(text, pos)
-        if d is None:
-            break
-        ns = d.start()
-        m = NUMBER_RE.match(text, ns)
-        pos = m.end()
-        if ns and (text[ns - 1].isalnum() or text[ns - 1] in NUMBER_PREV_CHARS or text[ns - 1] == "_"):
-            continue
-        if pos < n and (text[pos].isalnum() or text[pos] == "/" and pos + 1 < n and text[pos + 1].isdigit()):
-            continue  # "2A", "12/12/2023", "1/2"
-        u = UNIT_AFTER_RE.match(text, pos)
+    last_end = 0
+    for m in FIGURE_RE.finditer(text):
+        ns = m.start()
+        if ns < last_end:
+            continue  # inside the tail of the previous figure ("5% đến 7%", "137 xã/193 xã")
         lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
-        if u is None:
-            window = text[max(0, ns - 30):ns]
-            if not ("đạt" in window or "còn" in window or "xuống" in window or "mức" in window) or not BARE_END_RE.match(text, pos):
-                continue
+        unit_m = m.group("unit")
         if NOT_QUANTITY_BEFORE_RE.search(text, max(0, ns - 14), ns):
             continue
         comp = COMP_TAIL_RE.search(text, max(0, ns - 40), ns)
         cs = comp.start() if comp else ns
-        if u is None:
-            if not BARE_VERB_BEFORE_RE.search(text, max(0, cs - 14), cs) or re.fullmatch(r"(?:19|20)\d{2}", lo):
+        if unit_m is None:
+            if not BARE_VERB_BEFORE_RE.search(text, max(0, cs - 14), cs) or _YEAR_FULL_RE.fullmatch(lo):
                 continue
-            unit, end, after = "", pos, None
+            unit, end, after = "", m.end(), None
         else:
-            unit = _WS.sub(" ", u.group("unit")).strip()
+            unit = _WS.sub(" ", unit_m).strip()
             if unit.lower() == "phần trăm":
                 unit = "%"
-            end, after = u.end(), u.group("after")
-            pos = max(pos, u.end("unit"))
+            end, after = m.end(), m.group("after")
             if unit == "%" and not hi:
-                pr = PERCENT_RANGE_TAIL_RE.match(text, u.end("unit"))
+                pr = PERCENT_RANGE_TAIL_RE.match(text, m.end("unit"))
                 if pr:  # "từ 5% đến 7%"
                     hi = pr.group("hi")
-                    end = pos = pr.end()
+                    end = pr.end()
         # a bare 4-digit year is never a quantity ("2025 người dân", "năm 2024 xã …")
-        if not hi and re.fullmatch(r"(?:19|20)\d{2}", lo) and unit != "%":
+        if not hi and unit != "%" and _YEAR_FULL_RE.fullmatch(lo):
             continue
         lo_num = parse_vn_number(lo)
         if lo_num is None:
@@ -159,16 +142,21 @@ def _figures(text: str) -> list[_Figure]:
             tail = RATIO_TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()
-                pos = max(pos, end)
         comp_words = comp.group(0) if comp else ""
         if not comp_words:
             split = COMP_SPLIT_RE.search(text, max(0, ns - 40), ns)
             if split:
-                comp_words = split.group(0).split()[0] + " " + split.group(0).split()[1]
-        value = m.group(0) if not (hi and m.group("hi") is None and m.group("hi2") is None) else f"{lo}-{hi}"
+                w = split.group(0).split()
+                comp_words = w[0] + " " + w[1]
+        num_end = m.end("hi") if m.group("hi") else m.end("hi2") if m.group("hi2") else m.end("lo")
+        value = text[ns:num_end] if num_end > m.end("lo") or not hi else f"{lo}-{hi}"
         out.append(_Figure(cs, end, ns, value, value_num, rng, unit,
                            _comparator(comp_words, after, bool(hi)), bare=not unit))
+        last_end = end
     return out
+
+
+_YEAR_FULL_RE = re.compile(r"(?:19|20)\d{2}")
 
 
 # ---------------------------------------------------------------------------- target lists

@@ -77,6 +77,22 @@ COMP_SPLIT_RE = re.compile(r"(?<![\w])(?:tối\s+thiểu|ít\s+nhất|tối\s+đ
                            re.IGNORECASE)
 BARE_END_RE = re.compile(r"\s*(?:[.;,)]|$)")
 
+# The same three steps as one pattern, for one pass of the regex engine over the text: a number
+# (not inside a longer token: the look-behind sits after the first digit so that the engine's
+# fast scan for a digit is kept), an optional range, then either a unit or, for a bare figure
+# (after a space: never a list label "(1)", "1."), the end of a clause right after it.  A bare
+# 4-digit year never starts a figure.
+_NUM_AFTER_FIRST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?"
+FIGURE_RE = re.compile(
+    r"(?P<lo>[0-9](?<![\w/.,\-–][0-9])(?:(?<=[ \t][0-9])(?P<sp>))?"
+    r"(?!(?<=1)9\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))(?!(?<=2)0\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))"
+    rf"(?:{_NUM_AFTER_FIRST}))"
+    rf"(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?"
+    r"(?![^\W_]|/\d)"
+    rf"(?:\s*(?P<unit>{UNIT})(?P<after>\s+trở\s+lên)?|(?(sp)(?P<bare>(?=\s*(?:[.;,)](?!\d)|$)))|(?!)))",
+    re.IGNORECASE,
+)
+
 # "từ 5% đến 7%", "5% - 7%": the upper bound of a percentage range written after the unit.
 PERCENT_RANGE_TAIL_RE = re.compile(rf"\s*(?:{_DASH}|đến)\s*(?P<hi>{_NUM})\s*%")
 # "137 xã/193 xã": the total after a slash is part of the figure, not a second target.
