@@ -188,6 +188,10 @@ class AgencyVocabulary:
     starts: set[tuple[str, str]] = field(default_factory=set)  # first two tokens of every pattern
     list_words: set[str] = field(default_factory=set)  # every token that may stand in an agency list
     single_starts: set[str] = field(default_factory=set)  # one-token patterns
+    first_tokens: set[str] = field(default_factory=set)  # first tokens of ``starts``
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # two-token patterns and heads
+    starts3: set[tuple[str, str, str]] = field(default_factory=set)  # first three tokens of longer ones
+    place_singles: set[str] = field(default_factory=set)  # one-token names that need a place ("Báo")
     central_cities: frozenset[str] = frozenset()  # canonical names of the centrally-run cities
 
     def first_words(self, text: str, pos: int) -> tuple[str, str] | None:
@@ -297,20 +301,32 @@ def load_vocabulary(path: str | None = None) -> AgencyVocabulary:
     voc.central_cities = frozenset(data.get("central_cities") or ())
     heads = tuple(data.get("heads") or ())
     voc.heads = heads
-    for pats in voc.patterns.values():
-        for t in pats:
-            if len(t) == 1:
-                voc.single_starts.add(t[0])
-            else:
-                voc.starts.add((t[0], t[1]))
-    for h in heads:
-        t = _tokens(h)
+    singles_named: set[str] = set()
+
+    def prefix(t: tuple[str, ...], place: bool = False) -> None:
         if len(t) == 1:
             voc.single_starts.add(t[0])
+            if place:
+                voc.place_singles.add(t[0])
+            else:
+                singles_named.add(t[0])
         else:
             voc.starts.add((t[0], t[1]))
+            if len(t) == 2:
+                voc.pairs.add((t[0], t[1]))
+            else:
+                voc.starts3.add((t[0], t[1], t[2]))
+
+    for key, pats in voc.patterns.items():
+        place = voc.entries[key].place
+        for t in pats:
+            prefix(t, place)
+    for h in heads:
+        prefix(_tokens(h))
     for t in (_tokens("các sở"), _tokens("các bộ")):
-        voc.starts.add(t)
+        prefix(t)
+    voc.place_singles -= singles_named
+    voc.first_tokens = {t[0] for t in voc.starts}
     for pats in voc.patterns.values():
         for t in pats:
             voc.list_words.update(t)
@@ -353,55 +369,62 @@ class AgencyFinder:
             if pats:
                 self.matcher.add(key, [Doc(self.vocab, words=list(p)) for p in pats])
         self.heads_re = heads_re(self.vocabulary.heads)
+        self._folded: dict[str, str] = {}  # word as written -> folded word
 
     # -- windows of text -> hits --------------------------------------------------------------
     def _tokens(self, text: str, a: int, b: int, cut: bool) -> list[tuple[int, int, str]]:
         """Folded tokens (start, end, word) of text[a:b]; with ``cut``, only up to the end of the
-        agency list that may start at ``a``: the first lower-case word that no agency name, head
-        or list word contains (the predicate)."""
-        words = self.vocabulary.list_words
-        out: list[tuple[int, int, str]] = []
-        lo = a
-        while lo < b:
-            hi = min(b, lo + 160)
-            seg = fold_text(text[lo:hi])
-            nxt = hi
-            for m in TOKEN_RE.finditer(seg):
-                if m.end() == len(seg) and hi < b:
-                    nxt = lo + m.start()  # a word cut by the chunk: read it again in the next one
-                    break
-                w = m.group()
-                if w == "&":
-                    w = "va"
-                p = lo + m.start()
-                if cut and w not in words and (w in _STOP_MARKS or not (text[p].isupper() or w[0].isdigit())):
-                    return out
-                out.append((p, lo + m.end(), w))
-            lo = nxt if nxt > lo else hi
-        return out
+        agency list that may start at ``a`` (see ``_read``)."""
+        words: list[str] = []
+        offs: list[tuple[int, int]] = []
+        self._read(text, a, b, cut, words, offs, -1)
+        return [(p, q, w) for (p, q), w in zip(offs, words)]
+
+    def _read(self, text: str, a: int, b: int, cut: bool, words: list[str], offs: list[tuple[int, int]],
+              last: int) -> int:
+        """Append the folded tokens of text[a:b] that start at or after ``last`` to ``words`` (and
+        their spans to ``offs``); with ``cut``, stop at the first lower-case word that no agency
+        name, head or list word contains (the predicate after an addressee list).  A window that
+        starts after ``last`` is separated from the words before it by "|" (no match runs across
+        the gap).  Words are folded one by one (memoised): a window is usually cut after a few
+        words.  Returns the end of the last token read (``last`` when none)."""
+        list_words = self.vocabulary.list_words
+        folded = self._folded
+        first = True
+        for m in TOKEN_RE.finditer(text, a, b):
+            raw = m.group()
+            w = folded.get(raw)
+            if w is None:
+                w = "va" if raw == "&" else fold_text(raw)
+                if len(folded) < 200_000:
+                    folded[raw] = w
+            if cut and w not in list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())):
+                break
+            span = m.span()
+            if first:
+                first = False
+                if span[0] > last and words:
+                    words.append("|")
+                    offs.append((last, last))
+            if span[0] >= last:
+                words.append(w)
+                offs.append(span)
+                last = span[1]
+        return last
 
     def match_windows(self, text: str, windows) -> list[AgencyHit]:
         """Vocabulary hits inside windows of ``text`` (longest match wins).
 
         A window is ``(start, end)``, or ``(start, end, cut)``: with ``cut`` the window is where an
         addressee list may start, and only the words that can belong to one are read
-        (``_tokens``), so that the Doc holds as few tokens as possible.
+        (``_read``), so that the Doc holds as few tokens as possible.
         """
         words: list[str] = []
         offs: list[tuple[int, int]] = []
         last = -1
+        read = self._read
         for w in sorted(windows):
-            toks = self._tokens(text, w[0], w[1], len(w) > 2 and w[2])
-            if not toks:
-                continue
-            if toks[0][0] > last and words:
-                words.append("|")  # windows apart: no match may run across the gap
-                offs.append((last, last))
-            for ts, te, word in toks:
-                if ts >= last:
-                    words.append(word)
-                    offs.append((ts, te))
-                    last = te
+            last = read(text, w[0], w[1], len(w) > 2 and w[2], words, offs, last)
         if not words:
             return []
         doc = self._Doc(self.vocab, words=words)
@@ -469,14 +492,14 @@ class AgencyFinder:
             elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
                 name = f"{name} huyện"
         if entry.level == "province" and entry.kind in ("agency",):
-            tail = fold_text(text[max(start, end - 9):end])
+            tail = fold_text(text[end - 10 if end - 10 > start else start:end])
             if not tail.endswith(("tinh", "thanh pho")):
                 m = TINH_RE.match(text, end)
                 if m:
                     end = m.end()
-                    tail = fold_text(text[max(start, end - 9):end])
-            if "thanh" in tail or "thanh " in fold_text(text[start:end]):
-                name = city_name(name, fold_text(text[start:end]))
+                    tail = fold_text(text[end - 10 if end - 10 > start else start:end])
+            if "thanh" in tail:  # "… thành phố", "… Thành ủy", "Thành đoàn"
+                name = city_name(name, tail)
             p = end
             while p < len(text) and text[p] in _SPACES:
                 p += 1

@@ -114,6 +114,12 @@ _LEAD_IN_WORDS = ("Nhiệm vụ", "Trách nhiệm", "Đối với", "Phân công
 
 
 _FOLDED: dict[str, str] = {}
+# a sentence's first word as written -> (folded, 0: starts no list | 1: starts one | 2: look further)
+_FIRST_WORD_STATES: dict[int, dict[str, tuple[str, int]]] = {}
+_WORD_AT_RE = re.compile(r"\S+")
+_FOLDED_TOKENS: dict[str, str] = {}
+# the second and third tokens (``patterns.agencies.TOKEN_RE``) after the one at a position
+_NEXT_TOKENS_RE = re.compile(r"(?:\w+|[&.:;()!?])[^\w&.:;()!?]*(\w+|[&.:;()!?])?[^\w&.:;()!?]*(\w+|[&.:;()!?])?")
 
 
 def _fold_word(w: str) -> str:
@@ -145,24 +151,66 @@ class _Reader:
         self.first_word = ""
         self.first_of_prefixes = _prefix_first_words(self.voc.heads)
         self.issuer: str | None = None  # issuer kind of the document (``issuer_kind``)
+        self._first = _FIRST_WORD_STATES.setdefault(id(self.voc), {})
+        self._heads3 = _FIRST_WORD_STATES.setdefault(-id(self.voc), {})  # type: ignore[arg-type]
 
     # -- where agencies may stand -------------------------------------------------------------
     def list_start(self, pos: int, limit: int) -> bool:
         """Whether an addressee list may start at ``pos`` (lead-ins and heads skipped); the
-        positions that pass are remembered in ``self.flagged``."""
-        parts = self.text[pos:min(limit, pos + 32)].split(None, 2)
-        if not parts:
-            return False
-        w1 = _fold_word(parts[0])
-        w2 = _fold_word(parts[1]) if len(parts) > 1 else ""
+        positions that pass are remembered in ``self.flagged``.  Most first words can start no
+        list: the answer for a word as written is memoised."""
+        text = self.text
+        hi = pos + 32
+        if hi > limit:
+            hi = limit
+        sp = text.find(" ", pos, hi)
+        raw = text[pos:sp if sp != -1 else hi]
+        st = self._first.get(raw)
+        if st is None:
+            if not raw or raw[0].isspace():
+                return False
+            w = _fold_word(raw.split(None, 1)[0])
+            voc = self.voc
+            if w in voc.single_starts and w not in voc.place_singles:
+                st = (w, 1)
+            elif w in self.first_of_prefixes:
+                st = (w, 3)
+            elif w in voc.first_tokens or w in voc.place_singles:
+                st = (w, 2)
+            else:
+                st = (w, 0)
+            if len(self._first) < 100_000:
+                self._first[raw] = st
+        w1, state = st
         self.first_word = w1
-        voc = self.voc
-        if w1 in voc.single_starts or (w1, w2) in voc.starts:
+        if state == 0:
+            return False
+        if state == 1:
             self.flagged.add(pos)
             return True
+        # the next tokens decide: a two-word name, the first three words of a longer one, a place
+        # after "Báo" (a sentence opening "Tổ chức thực hiện …" or "Bảo đảm …" starts no list);
+        # the answer depends on the first three words only (memoised on them)
+        if sp != -1:
+            sp = text.find(" ", sp + 1, hi)
+            if sp != -1:
+                sp = text.find(" ", sp + 1, hi)
+        head = text[pos:sp if sp != -1 else hi]
+        ok = self._heads3.get(head) if state == 2 else None
+        if ok is None:
+            ok, complete = self._by_next_tokens(w1, head)
+            if not complete and sp != -1:  # "Sở Xây  dựng": the third word is further on
+                ok = self._by_next_tokens(w1, text[pos:hi])[0]
+            elif state == 2 and len(self._heads3) < 100_000:
+                self._heads3[head] = ok
+        if ok:
+            self.flagged.add(pos)
+            return True
+        if state == 2:
+            return False
+        voc = self.voc
         if w1 not in self.first_of_prefixes:
             return False
-        text = self.text
         q = pos
         m = LEAD_IN_RE.match(text, q, limit)
         if m:
@@ -174,6 +222,27 @@ class _Reader:
             self.flagged.add(pos)
             return True
         return False
+
+    def _by_next_tokens(self, w1: str, head: str) -> tuple[bool, bool]:
+        """Whether the first words of ``head`` (the text at a position) begin a vocabulary name;
+        and whether ``head`` held the three words the answer depends on."""
+        voc = self.voc
+        m3 = _NEXT_TOKENS_RE.match(head)
+        t2 = m3.group(1) if m3 else None
+        w2 = self._fold_token(t2) if t2 else ""
+        complete = m3 is not None and m3.group(2) is not None
+        if (w1, w2) in voc.pairs or (w1 in voc.place_singles and w2 and t2[0].isupper()):
+            return True, complete
+        return bool((w1, w2) in voc.starts and complete
+                    and (w1, w2, self._fold_token(m3.group(2))) in voc.starts3), complete
+
+    def _fold_token(self, raw: str) -> str:
+        f = _FOLDED_TOKENS.get(raw)
+        if f is None:
+            f = "va" if raw == "&" else fold_text(raw)
+            if len(_FOLDED_TOKENS) < 100_000:
+                _FOLDED_TOKENS[raw] = f
+        return f
 
     def windows(self, sentences: list[_Sentence], scans: dict[str, list[tuple[int, int]]]) -> list[tuple]:
         text = self.text
@@ -396,6 +465,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     intro_draft: _Draft | None = None  # the introduction itself: a task only when no later task inherits
     intro_used = False
 
+    flagged = reader.flagged
     for k, s in enumerate(sentences):
         para: Paragraph = paras[s.para]
         chain = chains.get(s.para)
@@ -413,6 +483,27 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         a, e = s.start, s.end
         found = buckets.get(k, empty)
         if text.find(" ", a, e) == -1 or (text[a] == "(" and NOTE_ONLY_RE.match(text, a, e)):
+            continue
+        if found is empty and a not in flagged:
+            # the common case: no agency at the start, no keyword inside — the sentence only
+            # inherits (the paragraph's subject, the section's addressees, the introduction's)
+            pending = None
+            if carry is not None:
+                inherited = carry[1]
+            else:
+                inherited = intro
+                for sec in reversed(chain):
+                    got = addressed.get(id(sec))
+                    if got is not None:
+                        inherited = got
+                        break
+                else:
+                    intro_used = intro_used or bool(intro)
+            if not inherited:
+                continue
+            if s.first and heading_sec is not None and heading_sec.children and text[a:e].rstrip(" *_").endswith(":"):
+                continue  # an introduction to the items below
+            drafts.append(_Draft(s, a, addressees=inherited, chain=chain))
             continue
 
         # 1. the sentence's own subject
@@ -706,12 +797,16 @@ def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {"trigger": [], "partner": [], "chu_tri": [], "execution": [], "semi": [],
                                              "year": []}
     found = []
-    for rx, kind in TASK_KEYWORD_LITERALS:
-        for m in rx.finditer(text, 0, end):
-            a, b = m.start(), m.end()
-            if (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
-                continue  # part of another word
-            found.append((a, b, kind))
+    find = text.find
+    n = len(text)
+    for tail, firsts, kind in TASK_KEYWORD_LITERALS:  # str.find: much faster than a regex over the text
+        size = len(tail)
+        t = find(tail, 1, end)
+        while t != -1:
+            a, b = t - 1, t + size
+            if text[a] in firsts and not ((a and text[a - 1].isalnum()) or (b < n and text[b].isalnum())):
+                found.append((a, b, kind))  # the whole word, not part of another
+            t = find(tail, b, end)
     found.sort()
     for a, b, kind in found:
         if kind == "trigger":

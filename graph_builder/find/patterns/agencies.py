@@ -210,8 +210,6 @@ TASK_KEYWORDS = {
     "chủ trì": "chu_tri", "chủ chì": "chu_tri",
     "trách nhiệm": "execution",
 }
-TASK_KEYWORD_LITERALS = tuple(
-    (re.compile(re.escape(v)), kind)
-    for w, kind in TASK_KEYWORDS.items()
-    for v in dict.fromkeys((w, w[0].upper() + w[1:]))
-)
+# (the word without its first letter, its first letter in both cases, kind): one str.find pass per
+# word finds both spellings ("giao" / "Giao")
+TASK_KEYWORD_LITERALS = tuple((w[1:], w[0] + w[0].upper(), kind) for w, kind in TASK_KEYWORDS.items())
