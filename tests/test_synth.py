@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -22,7 +23,8 @@ from graph_builder.synth import compose, generate
 from graph_builder.synth.check import problems
 
 REPO = Path(__file__).resolve().parents[1]
-SCORER = REPO.parent / "shared" / "tools" / "score_extraction.py"
+SHARED = Path(os.environ.get("LEGALKG_SHARED", REPO.parent / "shared"))
+SCORER = SHARED / "tools" / "score_extraction.py"
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
