@@ -13,6 +13,12 @@ what the query answers, its parameters and an example::
     // @example legalkg query trace --param symbol=01/NQ-CP --param year=2025
     // @order document, task, role, agency_name      (sort applied after the query: UNION results)
 
+A query may be a few simple statements instead of one (``// @step NAME  what it returns`` opens
+each; the first line of the file's body must be such a marker): the library's merge function of
+that query (``STEPS``, e.g. ``trace_steps``) runs them and merges their rows.  An engine plans
+simple statements anchored on an id list well where one large UNION query made it scan whole
+tables; the steps are plain Cypher of the common subset, run in one read transaction.
+
 Parameters are validated and converted before a query runs: an unknown or missing required
 parameter is an error, and every declared optional parameter is passed (as null when not given)
 -- LadybugDB reads a parameter that is not passed as NULL, which must never happen silently.
@@ -93,6 +99,7 @@ class NamedQuery:
     variants: dict[str, str] = field(default_factory=dict)
     order: tuple[str, ...] = ()
     path: str = ""
+    steps: dict[str, str] = field(default_factory=dict)  # name -> text (a multi-step query; text is the first)
 
     @property
     def summary(self) -> str:
@@ -117,6 +124,15 @@ class NamedQuery:
                 raise QueryError(f"query {self.name}: parameter {p.name} is required ({p.doc})")
             out[p.name] = v
         return out
+
+    def run(self, read, store_kind: str, params: dict[str, Any]) -> list[dict]:
+        """Rows of the query with bound ``params``: ``read(text, params)`` runs one statement."""
+        if not self.steps:
+            return self.finish(read(self.text_for(store_kind), params))
+
+        def step(name: str, **extra: Any) -> list[dict]:
+            return read(self.variants.get(f"{name}.{store_kind}", self.steps[name]), {**params, **extra})
+        return self.finish(STEPS[self.name].merge(step))
 
     def finish(self, rows: list[dict]) -> list[dict]:
         if not self.order:
@@ -145,7 +161,7 @@ def parse(name: str, text: str, path: str = "") -> NamedQuery:
     header: list[str] = []
     for line in text.splitlines():
         s = line.strip()
-        if s.startswith("//"):
+        if s.startswith("//") and not _STEP.match(s):
             header.append(s[2:].strip())
         elif s:
             break
@@ -169,11 +185,33 @@ def parse(name: str, text: str, path: str = "") -> NamedQuery:
     description = "\n".join(desc).strip()
     if not description or not examples:
         raise QueryError(f"{path or name}: the header needs a description and an @example")
-    declared = {p.name for p in params}
+    steps = _steps(text)
+    if steps and name not in STEPS:
+        raise QueryError(f"{path or name}: @step statements but no merge function in STEPS")
+    if steps and tuple(steps) != STEPS[name].names:
+        raise QueryError(f"{path or name}: steps {', '.join(steps)}; its merge function runs {', '.join(STEPS[name].names)}")
+    declared = {p.name for p in params} | (set(STEPS[name].internal) if steps else set())
     used = set(re.findall(r"\$(\w+)", _strip_comments(text)))
     if used - declared:
         raise QueryError(f"{path or name}: parameter(s) used but not declared: {', '.join(sorted(used - declared))}")
-    return NamedQuery(name, description, tuple(params), tuple(examples), _strip_comments(text), {}, order, path)
+    first = next(iter(steps.values())) if steps else _strip_comments(text)
+    return NamedQuery(name, description, tuple(params), tuple(examples), first, {}, order, path, steps)
+
+
+_STEP = re.compile(r"//\s*@step\s+([\w-]+)")
+
+
+def _steps(text: str) -> dict[str, str]:
+    """name -> statement of a multi-step query (empty for a single statement)."""
+    out: dict[str, list[str]] = {}
+    cur: list[str] | None = None
+    for line in text.splitlines():
+        m = _STEP.match(line.strip())
+        if m:
+            cur = out.setdefault(m.group(1), [])
+        elif cur is not None and not line.strip().startswith("//"):
+            cur.append(line)
+    return {k: "\n".join(v).strip() for k, v in out.items()}
 
 
 def _strip_comments(text: str) -> str:
@@ -188,15 +226,15 @@ def _load_all() -> dict[str, NamedQuery]:
     for p in sorted(folder.glob("*.cypher")):
         parts = p.name[: -len(".cypher")].split(".")
         text = p.read_text(encoding="utf-8")
-        if len(parts) == 2:
-            variants.setdefault(parts[0], {})[parts[1]] = _strip_comments(text)
+        if len(parts) >= 2:  # <name>.<store kind>.cypher, or <name>.<step>.<store kind>.cypher
+            variants.setdefault(parts[0], {})[".".join(parts[1:])] = _strip_comments(text)
         else:
             out[parts[0]] = parse(parts[0], text, str(p))
     for name, v in variants.items():
         if name not in out:
             raise QueryError(f"variant(s) {', '.join(v)} of {name} without {name}.cypher")
         q = out[name]
-        out[name] = NamedQuery(q.name, q.description, q.params, q.examples, q.text, v, q.order, q.path)
+        out[name] = NamedQuery(q.name, q.description, q.params, q.examples, q.text, v, q.order, q.path, q.steps)
     return out
 
 
@@ -214,3 +252,56 @@ def load_query(name: str) -> NamedQuery:
     if name not in qs:
         raise QueryError(f"no query named {name!r}; the library has: {', '.join(sorted(qs))}")
     return qs[name]
+
+
+# --------------------------------------------------------------------------- multi-step queries
+
+@dataclass(frozen=True)
+class Steps:
+    names: tuple[str, ...]  # the @step statements, in file order
+    internal: tuple[str, ...]  # parameters the merge function passes (not the user's)
+    merge: Any  # merge(step) -> rows; step(name, **extra_params) -> rows of that statement
+
+
+TRACE_COLUMNS = ("document", "document_symbol", "document_type", "province", "task", "task_text", "agency",
+                 "agency_name", "role", "deadline", "deadline_text", "via", "inferred", "sentence", "source_path",
+                 "span_start", "span_end")
+
+
+def trace_steps(step) -> list[dict]:
+    """The rows of ``trace`` from its four steps -- the same rows as the one UNION query it replaces:
+
+    * via 'document': every task (with an agency) of a document d that reaches a focus document x
+      through 1..4 IMPLEMENTS links; inferred when each of d's direct links to its x's is inferred;
+    * via 'task': every task t of document d whose own IMPLEMENTS link goes to a focus x that d does
+      not reach through documents; inferred when all such links of t are inferred;
+    * distinct rows (as UNION)."""
+    pairs = step("documents")
+    reach = {(r["document"], r["focus"]) for r in pairs}
+    inferred: dict[str, int] = {}
+    for r in pairs:
+        inferred[r["document"]] = min(inferred.get(r["document"], 1), r["inferred"] or 0)
+    out: dict[tuple, dict] = {}
+
+    def add(r: dict, via: str, flag: bool) -> None:
+        row = {c: r.get(c) for c in TRACE_COLUMNS}
+        row["via"], row["inferred"] = via, flag
+        out.setdefault(tuple(row.values()), row)
+
+    if inferred:
+        for r in step("document_rows", documents=sorted(inferred)):
+            add(r, "document", inferred[r["document"]] == 1)
+    links: dict[str, list[tuple[str, int]]] = {}
+    for r in step("task_links"):
+        links.setdefault(r["task"], []).append((r["focus"], r["inferred"] or 0))
+    if links:
+        for r in step("task_rows", tasks=sorted(links)):
+            flags = [f for x, f in links[r["task"]] if (r["document"], x) not in reach]
+            if flags:
+                add(r, "task", min(flags) == 1)
+    return list(out.values())
+
+
+STEPS: dict[str, Steps] = {
+    "trace": Steps(("documents", "task_links", "document_rows", "task_rows"), ("documents", "tasks"), trace_steps),
+}

@@ -5,37 +5,43 @@
 // and the source sentence of the task.  via: 'document' (the document carries X out) or 'task'
 // (only this task does).  inferred: the link to X was inferred (a citation without a year tied
 // to X by the store; see the `undated` query), not stated.
-// The SPARQL twin over the RDF export is trace.rq (same rows).
+// Four simple steps, merged by the loader (graph_builder.queries.trace_steps): each is anchored on
+// the focus document or on a list of ids, which both engines plan well (one UNION query made the
+// embedded engine scan the task tables twice).  The SPARQL twin over the RDF export is trace.rq
+// (same rows).
 // @param symbol string required  canonical số ký hiệu of X, e.g. 01/NQ-CP, 57-NQ/TW, 45/2022/NQ-HĐND
 // @param year int optional  year of X (omit: every document with this symbol)
 // @param jurisdiction string optional  national or a province (omit: any)
 // @example legalkg query trace --param symbol=01/NQ-CP --param year=2025
 // @order document, task, role, agency_name, agency
+// @step documents  the documents that implement X (up to 4 links), each with the X it reaches and
+//   whether its own direct link to that X is inferred (0/1; 0 when it reaches X only through others)
 MATCH (x:Document)
 WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
   AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
 MATCH (d:Document)-[:IMPLEMENTS*1..4]->(x)
 WITH DISTINCT d, x
 OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(x)
-WITH d, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
-MATCH (d)-[:HAS_TASK]->(t:Task)
-MATCH (t)-[a:ASSIGNED_TO]->(g:Agency)
-RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
-       coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
-       g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
-       t.deadline_text AS deadline_text, 'document' AS via, inferred = 1 AS inferred,
-       t.sentence AS sentence, t.source_path AS source_path, t.span_start AS span_start, t.span_end AS span_end
-UNION
+RETURN d.id AS document, x.id AS focus, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
+// @step task_links  tasks whose own text implements X
 MATCH (x:Document)
 WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
   AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
 MATCH (t:Task)-[i:IMPLEMENTS]->(x)
-MATCH (d:Document)-[:HAS_TASK]->(t)
-WHERE NOT EXISTS { MATCH (d)-[:IMPLEMENTS*1..4]->(x) }
-WITH d, t, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
-MATCH (t)-[a:ASSIGNED_TO]->(g:Agency)
+RETURN t.id AS task, x.id AS focus, CASE WHEN i.inferred = true THEN 1 ELSE 0 END AS inferred
+// @step document_rows  the tasks of the implementing documents, with their agencies
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)
+WHERE d.id IN $documents
 RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
        coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
        g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
-       t.deadline_text AS deadline_text, 'task' AS via, inferred = 1 AS inferred,
-       t.sentence AS sentence, t.source_path AS source_path, t.span_start AS span_start, t.span_end AS span_end
+       t.deadline_text AS deadline_text, t.sentence AS sentence, t.source_path AS source_path,
+       t.span_start AS span_start, t.span_end AS span_end
+// @step task_rows  the tasks that implement X themselves, with their documents and agencies
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)
+WHERE t.id IN $tasks
+RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
+       coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
+       g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
+       t.deadline_text AS deadline_text, t.sentence AS sentence, t.source_path AS source_path,
+       t.span_start AS span_start, t.span_end AS span_end

@@ -192,3 +192,77 @@ def test_parameters_are_validated_before_running():
 def test_header_must_declare_every_parameter():
     with pytest.raises(QueryError, match="not declared: x"):
         parse("bad", "// d\n// @example legalkg query bad\nMATCH (n:Task) WHERE n.id = $x RETURN n.id AS id")
+
+
+# --------------------------------------------------------------------------- multi-step queries
+
+# The single UNION query that trace's four steps replace (kept here as the reference: the steps
+# must give exactly its rows).
+TRACE_UNION = """
+MATCH (x:Document)
+WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
+  AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
+MATCH (d:Document)-[:IMPLEMENTS*1..4]->(x)
+WITH DISTINCT d, x
+OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(x)
+WITH d, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
+MATCH (d)-[:HAS_TASK]->(t:Task)
+MATCH (t)-[a:ASSIGNED_TO]->(g:Agency)
+RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
+       coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
+       g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
+       t.deadline_text AS deadline_text, 'document' AS via, inferred = 1 AS inferred,
+       t.sentence AS sentence, t.source_path AS source_path, t.span_start AS span_start, t.span_end AS span_end
+UNION
+MATCH (x:Document)
+WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
+  AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
+MATCH (t:Task)-[i:IMPLEMENTS]->(x)
+MATCH (d:Document)-[:HAS_TASK]->(t)
+WHERE NOT EXISTS { MATCH (d)-[:IMPLEMENTS*1..4]->(x) }
+WITH d, t, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
+MATCH (t)-[a:ASSIGNED_TO]->(g:Agency)
+RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
+       coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
+       g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
+       t.deadline_text AS deadline_text, 'task' AS via, inferred = 1 AS inferred,
+       t.sentence AS sentence, t.source_path AS source_path, t.span_start AS span_start, t.span_end AS span_end
+"""
+
+
+@pytest.mark.parametrize("kind", STORES)
+def test_trace_steps_give_the_rows_of_the_union_query(kind, tmp_path):
+    """On the corpus plus a task that implements a document its own document also reaches (not a
+    'task' row) and one that implements another focus document of the same symbol (a 'task' row)."""
+    from graph_builder.model import Edge
+
+    frags = C.fragments()
+    vp = frags[C.VP25]
+    vp.edges.append(Edge("IMPLEMENTS", C.VP25 + "#task-1", C.NQ25, "Task", "Document", {"source_id": C.VP25}))
+    vp.edges.append(Edge("IMPLEMENTS", C.VP25 + "#task-2", C.NQ24, "Task", "Document",
+                         {"source_id": C.VP25, "inferred": True}))
+    store = open_test_store(kind, tmp_path)
+    try:
+        build(store, list(frags.values()))
+        q = load_query("trace")
+        assert list(q.steps) == ["documents", "task_links", "document_rows", "task_rows"]
+        seen_task_rows = False
+        for params in ({"symbol": "01/NQ-CP", "year": 2025}, {"symbol": "01/NQ-CP", "year": 2024},
+                       {"symbol": "01/NQ-CP"}, {"symbol": "01/CTr-UBND"}, {"symbol": "47/NQ-HĐND"},
+                       {"symbol": "01/NQ-CP", "jurisdiction": "national"}, {"symbol": "no/such"}):
+            bound = q.bind(params)
+            want = q.finish(store._read(TRACE_UNION, bound))
+            got = store.query("trace", params)
+            assert got == want, params
+            seen_task_rows |= any(r["via"] == "task" and r["document"] == C.VP25 for r in got)
+        assert seen_task_rows  # task-2 -> the 2024 resolution, which VP25 does not reach: a 'task' row
+    finally:
+        store.close()
+
+
+def test_steps_need_their_merge_function():
+    text = "// d\n// @example legalkg query two\n// @step a\nMATCH (n:Task) RETURN n.id AS id\n// @step b\nMATCH (n:Task) RETURN n.id AS id"
+    with pytest.raises(QueryError, match="no merge function"):
+        parse("two", text)
+    with pytest.raises(QueryError, match="its merge function runs"):
+        parse("trace", text.replace("two", "trace"))

@@ -211,8 +211,18 @@ def check_read_only(text: str) -> None:
 
 # --------------------------------------------------------------------------- results
 
+_SIMPLE = frozenset((str, int, float, bool, type(None)))
+
+
+def plain_row(keys, values) -> dict:
+    """A result row as a dict of plain values (the common scalar types pass through untouched)."""
+    return {k: v if type(v) in _SIMPLE else plain(v) for k, v in zip(keys, values)}
+
+
 def plain(value: Any) -> Any:
     """A result value as plain Python data (Decimal sums of the embedded store become int/float)."""
+    if type(value) in _SIMPLE:
+        return value
     if isinstance(value, decimal.Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, list):
@@ -670,8 +680,14 @@ class Store(ABC):
 
         q = load_query(name)
         bound = q.bind({**(params or {}), **kwargs})
-        rows = self._read(q.text_for(self.kind), bound)
-        return q.finish(rows)
+        if not q.steps:
+            return q.finish(self._read(q.text_for(self.kind), bound))
+        return self._reading(lambda read: q.run(read, self.kind, bound))
+
+    def _reading(self, work):
+        """Run ``work(read)`` -- ``read(text, params) -> rows`` -- for several read statements
+        (Neo4j: in one read transaction)."""
+        return work(self._read)
 
     def cypher(self, text: str, params: dict | None = None) -> list[dict]:
         """Run ad-hoc read-only Cypher; write clauses are refused with ``WriteRefused``."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ontology.generate import _LADYBUG_TYPES, ladybug_schema_statements
-from .common import StoreBusy, StoreError, Tx, Store, plain
+from .common import StoreBusy, StoreError, Tx, Store, plain_row
 
 DB_FILE = "graph.lbdb"
 # At and above this many rows a batch of new nodes/edges is loaded with COPY from a DataFrame
@@ -38,7 +38,7 @@ def _rows(result) -> list[dict]:
     cols = result.get_column_names()
     out = []
     while result.has_next():
-        out.append({c: plain(v) for c, v in zip(cols, result.get_next())})
+        out.append(plain_row(cols, result.get_next()))
     return out
 
 

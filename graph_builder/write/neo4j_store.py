@@ -21,7 +21,7 @@ import os
 import time
 
 from ..ontology.generate import neo4j_schema_statements
-from .common import Store, StoreError, StoreUnavailable, Tx, plain
+from .common import Store, StoreError, StoreUnavailable, Tx, plain_row
 from .config import Neo4jSettings
 
 log = logging.getLogger("legalkg.store")
@@ -44,7 +44,8 @@ class _NeoTx(Tx):
 
     def run(self, text: str, params: dict | None = None) -> list[dict]:
         result = self.tx.run(text, params or {})
-        return [{k: plain(v) for k, v in rec.items()} for rec in result]
+        keys = result.keys()
+        return [plain_row(keys, rec) for rec in result]  # a Record is a tuple of its values
 
     def counters(self, text: str, params: dict | None = None):
         return self.tx.run(text, params or {}).consume().counters
@@ -127,6 +128,14 @@ class Neo4jStore(Store):
         def go():
             with self._session(neo4j.READ_ACCESS) as s:
                 return s.execute_read(lambda tx: _NeoTx(tx).run(text, params))
+        return self._guard(go)
+
+    def _reading(self, work):
+        neo4j = _neo4j()
+
+        def go():
+            with self._session(neo4j.READ_ACCESS) as s:
+                return s.execute_read(lambda tx: work(_NeoTx(tx).run))
         return self._guard(go)
 
     def _run_user(self, text: str, params: dict) -> list[dict]:
