@@ -121,18 +121,7 @@ def _extract_in_child(name: str, conn) -> None:
         conn.send(f"{type(e).__name__}: {e}"[:2000])
 
 
-# Cases found too slow when this test was written (reported to the owners of the stages named);
-# they run, and they are expected to pass once the stage is linear.
-KNOWN_SLOW = {
-    "control_chars": "clean.breaks.join_soft_breaks: a re.sub that backtracks on runs of line-break characters",
-    "whitespace_only": "clean.breaks.join_soft_breaks: a re.sub that backtracks on runs of whitespace/line breaks",
-    "huge_line_of_symbols": "find.patterns.common.sentence_span searched from the line start for every mention "
-                            "(quadratic on one long line)",
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_SLOW[n], strict=False))
-                                  if n in KNOWN_SLOW else n for n in sorted(NASTY)])
+@pytest.mark.parametrize("name", sorted(NASTY))
 def test_nasty_case(name):
     """Never raises, and no quadratic blow-up: each case (up to ~300 KB) within a generous
     budget (the goal is 5 MB/s; the budget allows 50 KB/s).  Run in a child process so that a
