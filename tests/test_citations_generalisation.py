@@ -207,8 +207,9 @@ def test_dak_lak_plan_with_header_block():
     assert len(by["01/NQ-CP"].counted_mentions()) == 3  # title, Căn cứ, body (date stated: year for all)
     assert by["11/NQ-CP"].issuer == "Chính phủ"  # "…, số 11/NQ-CP ngày … của Chính phủ"
     assert by["31/NQ-CP"].issuer == "Chính phủ"  # a trailing issuer shared by the list
-    assert rec.implements == ["15-NQ/TU", "112/NQ-HĐND"]
-    assert rec.basis == ["01/NQ-CP"]
+    # the title says the plan carries out 01/NQ-CP: that wins over its "Căn cứ" clause (the lists do not overlap)
+    assert rec.implements == ["01/NQ-CP", "15-NQ/TU", "112/NQ-HĐND"]
+    assert rec.basis == []
     assert rec.basis_named == ["Luật Tổ chức chính quyền địa phương"]
 
 

@@ -136,3 +136,69 @@ def test_title_carrying_out_a_document():
                        "tỉnh Nghệ An ban hành\nSố hiệu | 20/KH-UBND |\n")
     assert rec.implements == ["57-NQ/TW"]
     assert rec.document.title == "Kế hoạch 20/KH-UBND thực hiện Nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ"
+
+
+def test_opening_clause_runs_on_over_a_hard_line_break():
+    rec = extract_text(
+        "CHỈ THỊ\nVỀ LẬP KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN\nThực hiện Luật Đầu tư công, Luật\n"
+        "Ngân sách nhà nước, Chỉ thị số 14/CT-TTg ngày 12/5/2024 của Thủ tướng Chính phủ\n"
+        "và hướng dẫn của Bộ Tài chính tại Công văn số 812/BTC-ĐT ngày\n14/6/2024, Chủ tịch UBND tỉnh yêu cầu các sở "
+        "thực hiện các nội dung sau:\nI. ĐÁNH GIÁ\n")
+    assert rec.implements == ["14/CT-TTg", "812/BTC-ĐT"]
+    assert {"Luật Đầu tư công", "Luật Ngân sách nhà nước"} <= set(rec.implements_named)
+
+
+def test_framing_clauses_on_one_line_are_told_apart():
+    rec = extract_text(
+        "Kính gửi: Các sở, ban, ngành.\n\nThực hiện Nghị quyết số 34-NQ/TW ngày 21/6/2018 về phát triển nông nghiệp; "
+        "Xét đề nghị của Sở Y tế tại Công văn số 3067/SYT-TH ngày 06/10/2018; UBND tỉnh có ý kiến như sau:\n1. Các sở.\n")
+    assert rec.implements == ["34-NQ/TW"] and rec.basis == ["3067/SYT-TH"]
+
+
+def test_a_past_act_in_the_background_is_no_relation():
+    rec = extract_text(
+        "CHỈ THỊ\nVề kế hoạch đầu tư công năm 2025\n\nCăn cứ Quyết định số 1500/QĐ-TTg ngày 06/12/2024 của Thủ tướng "
+        "Chính phủ;\n\nNăm 2024, để triển khai kế hoạch vốn, Chủ tịch UBND tỉnh đã ban hành Chỉ thị số 18/CT-UBND ngày "
+        "09/12/2023. "
+        "Tuy nhiên, việc giải ngân còn chậm.\n")
+    assert rec.basis == ["1500/QĐ-TTg"] and rec.implements == []
+
+
+def test_title_implementing_wins_over_a_basis_clause_and_subjects_are_not_objects():
+    rec = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 28/KH-UBND\nĐồng Tháp, ngày 24 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 10-CTR/TU NGÀY 13/8/2025 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ THỰC HIỆN NGHỊ QUYẾT "
+        "SỐ 57-NQ/TW NGÀY 22/12/2024 CỦA BỘ CHÍNH TRỊ VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ "
+        "CHUYỂN ĐỔI SỐ TRÊN ĐỊA BÀN TỈNH\n\n"
+        "Căn cứ Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết "
+        "số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Kế hoạch số 01-KH/BCĐ ngày 13/8/2025 của Ban Chỉ đạo tỉnh;\n\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n")
+    assert rec.implements == ["10-CTr/TU"]
+    assert rec.basis == ["01-KH/BCĐ"]
+    assert "57-NQ/TW" not in rec.implements + rec.basis
+    # a document carried out by the same verb's second object still counts
+    rec = extract_text("KẾ HOẠCH\n\nThực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ về sửa đổi Chương "
+                       "trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
+                       "triển khai Kế hoạch số 12/KH-BKHCN ngày 02/5/2025 của Bộ Khoa học và Công nghệ, UBND tỉnh ban "
+                       "hành Kế hoạch như sau:\nI. MỤC TIÊU\n")
+    assert rec.implements == ["71/NQ-CP", "12/KH-BKHCN"]
+
+
+def test_a_first_section_listing_the_grounds_is_basis():
+    rec = extract_text(
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ TRONG NÔNG NGHIỆP\nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n"
+        "1. Quyết định số 924/QĐ-TTg ngày 22/8/2022 của Thủ tướng Chính phủ;\n"
+        "2. Thông tư 05/2022/TT-BNNPTNT ngày 25/7/2022 của Bộ Nông nghiệp và Phát triển nông thôn;\n"
+        "3. Nghị quyết số 05-NQ/TU ngày 17/6/2021 của Ban Chấp hành Đảng bộ tỉnh.\n"
+        "II. MỤC TIÊU\n1. Thực hiện Quyết định số 1000/QĐ-UBND ngày 02/3/2023 của UBND tỉnh.\n")
+    assert rec.basis == ["924/QĐ-TTg", "05/2022/TT-BNNPTNT", "05-NQ/TU"]
+    assert rec.implements == []
+
+
+def test_a_joined_paragraph_break_starts_a_new_clause():
+    from graph_builder.find.relations import _regions
+
+    text = "Về phát triển văn hóa, con người Việt Nam  Thực hiện Kết luận số 55-KL/TW ngày 15/5/2019, Ban Thường vụ ban hành."
+    assert [k for k, a, b in _regions(text, 0, len(text))] == ["implements"]
+    a = _regions(text, 0, len(text))[0][1]
+    assert text[a:].startswith("Thực hiện")

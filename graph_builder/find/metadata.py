@@ -67,7 +67,7 @@ _DIRECTIVE_RE = re.compile(
     rf"(?:\s+[{UPPER}][^\W\d_]*){{0,4}}\s+{vi_words('yêu cầu')}\s"
     rf"(?:[^.\n]{{0,400}}?(?P<list>{vi_words('sau')}\s*:)|[^.\n]{{0,400}}?(?P<strict>{vi_words('thực hiện nghiêm')}|"
     rf"{vi_words('nghiêm túc')}\s+{vi_words('thực hiện')}))")
-_LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^\s*V/v\b)|{vi_words('báo để')}")
+_LETTER_RE = re.compile(rf"{vi_words('có ý kiến như sau')}|{vi_words('Kính gửi')}\s*:|(?m:^[ \t]*V/v\b)|{vi_words('báo để')}")
 _PROV_CONTEXT_RE = re.compile(rf"(?=[tTT])(?<![\w])(?:[tT]ỉnh(?:\s+ủy)?|TỈNH(?:\s+ỦY)?|[tT]hành phố|THÀNH PHỐ|Thành ủy)\s+(?=[{UPPER}])")
 _TITLE_STOP_RE = re.compile(
     rf"^(?:{vi_words('Căn cứ')}|{vi_words('Kính gửi')}|{vi_words('Xét')}\s|{vi_words('Số')}\s*:|"
@@ -115,7 +115,7 @@ def _folded_provinces() -> dict[str, str]:
 def _body_start(text: str, limit: int) -> int:
     """Offset of the first long (body) line: the header block lies before it."""
     for ls, s, _ in _lines(text, 0, limit):
-        if len(s) > 220:
+        if len(s) > 220 and not (len(s) <= 600 and s.upper() == s):  # a long title in capitals is still header
             return ls
     return limit
 
@@ -265,7 +265,7 @@ def _title_after(text, following) -> tuple[str | None, tuple[int, int]]:
         if not s:
             blank = True
             continue
-        if len(s) > 220 or _TITLE_STOP_RE.match(s) or s.endswith((";", ":")):
+        if (len(s) > 220 and not (len(s) <= 600 and s.upper() == s)) or _TITLE_STOP_RE.match(s) or s.endswith((";", ":")):
             break  # the opening clauses ("Thực hiện …;", "… như sau:") are not the title
         if parts and blank and not re.match(r"[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ(]", s):
             break  # a new block after a blank line: the title has ended
@@ -274,7 +274,7 @@ def _title_after(text, following) -> tuple[str | None, tuple[int, int]]:
         parts.append(s)
         end = ss + len(s)
         blank = False
-        if sum(len(p) for p in parts) > 400:
+        if sum(len(p) for p in parts) > 600:
             break
     if not parts:
         return None, (-1, -1)

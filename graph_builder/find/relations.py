@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import CitedDocument, CleanText, DocumentMeta, NamedReference
-from .patterns.citations import vi_words
+from .patterns.citations import ffold, vi_words
 from .patterns.common import UPPER
 from .patterns.named_refs import IMPL_GAP_RE
 
@@ -40,8 +40,9 @@ _BODY_HEADING_RE = re.compile(
     rf"(?m)^[ \t|*_#>]*(?:[IVXLC]+\.[ \t]|\d+(?:\.\d+)*\.?[ \t]+(?=[{UPPER}])|[a-zđ]\)[ \t]|\(\d+\)[ \t]|"
     rf"{vi_words('Điều')}[ \t]+1\b|{vi_words('QUYẾT ĐỊNH')}[ \t]*:|{vi_words('QUYẾT NGHỊ')}[ \t]*:|{vi_words('CHỈ THỊ')}[ \t]*:)"
 )
-_CLAUSE_END_RE = re.compile(rf"\n|[.!?](?=\s+[{UPPER}])")
 _LEAD = r"[\s\-–+•*]*"
+_FRAMING = [vi_words(w) for w in ("Căn cứ", "Xét đề nghị", "Xét Tờ trình", "Theo đề nghị", "Theo Tờ trình", "Thực hiện",
+                                  "Triển khai", "Quán triệt", "Tiếp tục thực hiện", "Cụ thể hóa")]
 _BASIS_START_RE = re.compile(
     rf"{_LEAD}(?:{vi_words('Căn cứ')}|{vi_words('Xét đề nghị')}|{vi_words('Xét Tờ trình')}|{vi_words('Xét')}\s+|"
     rf"{vi_words('Theo đề nghị')}|{vi_words('Theo Tờ trình')})"
@@ -54,7 +55,17 @@ _PURPOSE_START_RE = re.compile(rf"{_LEAD}(?:{vi_words('Để')}|{vi_words('Nhằ
 _IMPL_VERB_RE = re.compile(
     rf"(?<![\w])(?:{vi_words('thực hiện')}|{vi_words('triển khai')}|{vi_words('quán triệt')}|{vi_words('cụ thể hóa')})(?![\w])"
 )
-_ISSUES_RE = re.compile(rf"(?<![\w]){vi_words('ban hành')}(?![\w])")
+# "UBND tỉnh ban hành <Type> … thực hiện …" (not a past act: "đã ban hành Chỉ thị số … để thực hiện")
+_ISSUES_RE = re.compile(rf"(?<![\w])(?<!{vi_words('đã')} )(?<!{vi_words('đã')}  ){vi_words('ban hành')}(?![\w])")
+# Inside a paragraph a clause ends at a sentence stop, and at ";" or a joined paragraph break
+# (a run of spaces) before another framing phrase: "Thực hiện A; Xét đề nghị … tại B;"
+_FRAMING_RX = "|".join(_FRAMING) + "|" + vi_words("Để") + r"(?![\w])|" + vi_words("Nhằm") + r"(?![\w])"
+_CLAUSE_END_RE = re.compile(
+    rf"[.!?](?=\s+[{UPPER}])|;(?=\s*(?:{_FRAMING_RX}))|[ \t]{{2,}}(?=(?:{'|'.join(_FRAMING)})(?![\w]))"
+)
+_TERMINAL = ".;:!?…"
+_LINE_LABEL_RE = re.compile(rf"[ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|\([\da-z]+\)|[IVXLC]+\.)[ \t]")
+_LINE_FRAMING_RE = re.compile(rf"{_LEAD}(?:{_FRAMING_RX})")
 
 
 def opening_end(text: str) -> int:
@@ -64,14 +75,49 @@ def opening_end(text: str) -> int:
     return m.start() if m else limit
 
 
-def _clauses(text: str, start: int, end: int):
+def _caps(line: str) -> bool:
+    return line.upper() == line and line.lower() != line
+
+
+def _paragraphs(text: str, start: int, end: int):
+    """Lines joined where a sentence runs on over a hard line break (the line does not end with a
+    stop, the next is no list item, heading or new framing phrase, neither is in capitals)."""
     pos = start
-    for m in _CLAUSE_END_RE.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
-    if pos < end:
-        yield pos, end
+    para_start = start
+    prev = ""
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl == -1 else nl
+        line = text[pos:le].strip()
+        if line and prev and not (prev[-1] in _TERMINAL or _caps(prev) or _caps(line) or _LINE_LABEL_RE.match(text, pos, le)
+                                  or _LINE_FRAMING_RE.match(text, pos, le)):
+            pass  # the sentence goes on
+        elif not line:
+            if para_start < pos:
+                yield para_start, pos
+            para_start = le + 1
+        else:
+            if para_start < pos:
+                yield para_start, pos
+            para_start = pos
+        if line:
+            prev = line
+        else:
+            prev = ""
+        pos = le + 1
+    if para_start < end:
+        yield para_start, end
+
+
+def _clauses(text: str, start: int, end: int):
+    for a0, b0 in _paragraphs(text, start, end):
+        pos = a0
+        for m in _CLAUSE_END_RE.finditer(text, a0, b0):
+            if m.start() > pos:
+                yield pos, m.start()
+            pos = m.end()
+        if pos < b0:
+            yield pos, b0
 
 
 def _regions(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -86,40 +132,75 @@ def _regions(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         if m:
             out.append(("implements", a, b))
             continue
-        if _PURPOSE_START_RE.match(text, a, b) or _ISSUES_RE.search(text, a, b):
+        if _PURPOSE_START_RE.match(text, a, b):
             v = _IMPL_VERB_RE.search(text, a, b)
             if v:
                 out.append(("implements", v.start(), b))
+            continue
+        im = _ISSUES_RE.search(text, a, b)
+        if im:  # what follows "ban hành <Type> …": the documents the issued one carries out
+            v = _IMPL_VERB_RE.search(text, im.end(), b)
+            if v:
+                out.append(("implements", v.start(), b))
     return out
+
+
+# a first section that lists the grounds: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý"
+_BASIS_SECTION_RE = re.compile(
+    rf"(?m)^[ \t|*_#>]*(?:[IVX]+|1)\.?[ \t]+(?:{vi_words('Căn cứ')}|{vi_words('Cơ sở pháp lý')}|{vi_words('Cơ sở xây dựng')}|"
+    rf"{vi_words('Cơ sở ban hành')})(?![\w])[^\n]*")
+_NEXT_ROMAN_RE = re.compile(r"(?m)^[ \t|*_#>]*[IVX]+\.[ \t]")
+_NEXT_NUMBER_RE = re.compile(r"(?m)^[ \t|*_#>]*(?:[IVX]+|2)\.[ \t]")
+
+
+def _basis_section(text: str, at: int) -> tuple[int, int] | None:
+    m = _BASIS_SECTION_RE.match(text, at)
+    if not m:
+        return None
+    nxt = _NEXT_NUMBER_RE if m.group(0).lstrip(" \t|*_#>").startswith("1") else _NEXT_ROMAN_RE
+    n = nxt.search(text, m.end(), min(len(text), m.end() + OPENING_LIMIT))
+    return m.end(), (n.start() if n else min(len(text), m.end() + OPENING_LIMIT))
 
 
 def find_document_relations(clean: CleanText, meta: DocumentMeta, citations: list[CitedDocument],
                             named: list[NamedReference]) -> DocumentRelations:
     text = clean.text
     rel = DocumentRelations()
-    regions = _regions(text, 0, opening_end(text))
+    body = opening_end(text)
+    regions = _regions(text, 0, body)
+    section = _basis_section(text, body) if body < len(text) else None
+    if section is not None:
+        regions.append(("basis", section[0], section[1]))
     title = meta.spans.get("title")
+    title_region = None
     if title and title[0] >= 0:
         v = _IMPL_VERB_RE.search(text, title[0], title[1])
         if v:
-            regions.append(("implements", v.start(), title[1]))
+            title_region = ("title", v.start(), title[1])
+            regions.append(title_region)
             rel.notes.append("implements: from the title")
     if not regions:
         return rel
 
-    def relation_at(pos: int) -> str | None:
+    def relation_at(pos: int, qs: int | None = None) -> str | None:
         found = None
         for kind, a, b in regions:
             if a <= pos < b:
+                if qs is not None and _in_subject(text, a, qs):
+                    continue
                 if kind == "basis":
                     return "basis"
-                found = kind
+                found = "implements"
         return found
 
     seen: set[str] = set()
     for c in citations:
-        kinds = {relation_at(m.start) for m in c.mentions}
-        kinds.discard(None)
+        if title_region is not None and any(title_region[1] <= m.start < title_region[2]
+                                            and not _in_subject(text, title_region[1], m.quote_start) for m in c.mentions):
+            kinds = {"title"}  # the title says the document carries it out: that wins over a "Căn cứ"
+        else:
+            kinds = {relation_at(m.start, m.quote_start) for m in c.mentions}
+            kinds.discard(None)
         if not kinds or c.symbol in seen:
             continue
         seen.add(c.symbol)
@@ -143,9 +224,37 @@ def find_document_relations(clean: CleanText, meta: DocumentMeta, citations: lis
     return rel
 
 
+# what stands right before a document that is the subject of another one: "… về (việc) (thực hiện) <X>"
+_SUBJECT_LEFT_RE = re.compile(
+    rf"(?<![\w]){vi_words('về')}(?:\s+{vi_words('việc')})?(?:\s+{vi_words('tiếp tục')})?"
+    rf"(?:\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}(?:\s+{vi_words('thực hiện')})?))?\s*$")
+_VERB_LEFT_RE = re.compile(rf"(?P<pre>[\w,;]*)\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}|{vi_words('quán triệt')})\s*$")
+_COORD = {"và", "va", ",", ";", "đồng", "đong", "thời", "thoi"}
+
+
+def _in_subject(text: str, region_start: int, qs: int) -> bool:
+    """Whether the document quoted at ``qs`` is named inside the subject of an earlier one: after
+    "về (thực hiện)" ("Căn cứ Chương trình số A về thực hiện Nghị quyết số B"), or after a verb deep
+    in the clause ("Nghị quyết số A về … Chương trình hành động của Chính phủ thực hiện Nghị quyết
+    số B") rather than the clause's own verb or one coordinated with it ("…, triển khai B")."""
+    a = max(region_start, qs - 60)
+    left = text[a:qs]
+    if _SUBJECT_LEFT_RE.search(left):
+        return True
+    m = _VERB_LEFT_RE.search(left)
+    if not m:
+        return False
+    verb_at = a + m.end("pre")
+    if verb_at - region_start <= 12:  # the clause's own verb ("Thực hiện", "- Triển khai")
+        return False
+    pre = m.group("pre")
+    last = pre[-1:] if pre and pre[-1] in ",;" else ffold(pre)
+    return last not in _COORD and not text[region_start:verb_at].strip(" \t-–+•*") == ""
+
+
 def _object_of_verb(text: str, pos: int, ends: list[int], regions) -> bool:
     """Whether only connectors lie between an implementing verb (or a preceding list item) and ``pos``."""
-    start = max((a for kind, a, b in regions if kind == "implements" and a <= pos < b), default=None)
+    start = max((a for kind, a, b in regions if kind != "basis" and a <= pos < b), default=None)
     if start is None:
         return False
     verbs = [m.end() for m in _IMPL_VERB_RE.finditer(text, start, pos)]
