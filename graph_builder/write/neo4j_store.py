@@ -179,23 +179,32 @@ class Neo4jStore(Store):
         return text
 
     def _upsert_all(self, tx: _NeoTx, node_rows: dict) -> dict[str, list[str]]:
-        """Which of the batch's nodes exist is read first, in one query (unique-index seeks, no
-        locks); then one MERGE statement per (label, mode, row shape) and chunk."""
+        """Which of the batch's shared and "set" nodes exist is read first, in one query (unique-index
+        seeks, no locks); then one MERGE statement per (label, mode, row shape) and chunk.  Owned
+        nodes are new (their document's earlier facts were removed first): the counters confirm it
+        (should some exist, those created are counted for the first rows)."""
         params, parts = {}, []
         for label, by_mode in node_rows.items():
-            ids = sorted({r["id"] for rows in by_mode.values() for r in rows})
-            params[label] = ids
-            parts.append(f"UNWIND ${label} AS i MATCH (n:{label} {{id: i}}) RETURN '{label}' AS l, n.id AS id")
+            ids = sorted({r["id"] for mode, rows in by_mode.items() if mode != "own" for r in rows})
+            if ids:
+                params[label] = ids
+                parts.append(f"UNWIND ${label} AS i MATCH (n:{label} {{id: i}}) RETURN '{label}' AS l, n.id AS id")
         existing: dict[str, set] = {label: set() for label in node_rows}
         if parts:
             for r in tx.run(" UNION ALL ".join(parts), params):
                 existing[r["l"]].add(r["id"])
         created: dict[str, list[str]] = {}
         for label, by_mode in node_rows.items():
+            out = created.setdefault(label, [])
             for mode in ("set", "own", "fill"):
-                if by_mode.get(mode):
-                    self._upsert_nodes(tx, label, mode, by_mode[mode])
-            created[label] = [i for i in params[label] if i not in existing[label]]
+                rows = by_mode.get(mode)
+                if not rows:
+                    continue
+                n = len(self._upsert_nodes(tx, label, mode, rows))
+                if mode == "own":
+                    out += [r["id"] for r in rows[:n]]
+            seen = set(out)
+            out += [i for i in params.get(label, ()) if i not in existing[label] and i not in seen]
         return created
 
     def _upsert_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> list[str]:
@@ -227,15 +236,18 @@ class Neo4jStore(Store):
                    {"ids": chunk, "types": self._type_labels})
 
     def _create_edges(self, tx: _NeoTx, rel_type: str, src_label: str, dst_label: str, rows: list[dict]) -> int:
-        key = ("edge", rel_type, src_label, dst_label)
-        text = self._texts.get(key)
-        if text is None:
-            props = list(self.onto.relationship_properties(rel_type))
-            body = " {" + ", ".join(f"`{c}`: row.`{c}`" for c in props) + "}" if props else ""
-            text = (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row._s}}) MATCH (b:{dst_label} {{id: row._t}}) "
-                    f"CREATE (a)-[r:{rel_type}{body}]->(b) RETURN count(r) AS n")
-            self._texts[key] = text
+        shapes: dict[tuple[str, ...], list[dict]] = {}
+        for r in rows:
+            shapes.setdefault(tuple(sorted(c for c in r if c[0] != "_")), []).append(r)
         created = 0
-        for chunk in _chunks(rows, self.batch_size):
-            created += tx.run(text, {"rows": chunk})[0]["n"]
+        for cols, members in shapes.items():
+            key = ("edge", rel_type, src_label, dst_label, cols)
+            text = self._texts.get(key)
+            if text is None:
+                body = " {" + ", ".join(f"`{c}`: row.`{c}`" for c in cols) + "}" if cols else ""
+                text = (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row._s}}) MATCH (b:{dst_label} {{id: row._t}}) "
+                        f"CREATE (a)-[r:{rel_type}{body}]->(b) RETURN count(r) AS n")
+                self._texts[key] = text
+            for chunk in _chunks(members, self.batch_size):
+                created += tx.run(text, {"rows": chunk})[0]["n"]
         return created
