@@ -13,7 +13,7 @@
 // @param year int optional  year of X (omit: every document with this symbol)
 // @param jurisdiction string optional  national or a province (omit: any)
 // @example legalkg query trace --param symbol=01/NQ-CP --param year=2025
-// @order document, task, role, agency_name, agency
+// @order document, task, role, agency_name, agency, via
 // @step documents  the documents that implement X (up to 4 links), each with the X it reaches and
 //   whether its own direct link to that X is inferred (0/1; 0 when it reaches X only through others)
 MATCH (x:Document)
