@@ -11,10 +11,11 @@ from graph_builder.find.targets import find_targets
 from graph_builder.model import DocumentMeta, SourceText, Target
 
 
-def targets(text: str, plan_year: int | None = 2025, doc_type: str | None = "Kế hoạch") -> list[Target]:
+def targets(text: str, plan_year: int | None = 2025, doc_type: str | None = "Kế hoạch",
+            year: int | None = None) -> list[Target]:
     source = SourceText("t.txt", text, "utf-8", "txt", "0")
     clean = clean_text(source)
-    found = find_targets(clean, DocumentMeta(doc_type=doc_type, plan_year=plan_year), [])
+    found = find_targets(clean, DocumentMeta(doc_type=doc_type, plan_year=plan_year, year=year), [])
     for t in found:  # every quote is an exact one-line substring at its span
         assert source.text[t.start:t.end] == t.quote
         assert "\n" not in t.quote
@@ -217,6 +218,174 @@ def test_repeated_sentence_counted_once():
     assert [t.value for t in found] == ["10-11", "50", "87,5"]
 
 
+# ------------------------------------------------------------------- objectives sections
+
+def test_figures_in_an_objectives_section_need_no_target_verb():
+    doc = ("I. QUAN ĐIỂM, MỤC TIÊU\n"
+           "1. Quan điểm\n"
+           "Chăm lo sức khỏe trẻ em dưới 6 tuổi là trách nhiệm của cả hệ thống chính trị.\n"
+           "2. Mục tiêu cụ thể\n"
+           "a) Nâng cao thể trạng trẻ em trên địa bàn tỉnh\n"
+           "- Đến năm 2026: tỷ lệ trẻ em dưới 5 tuổi bị thấp còi dưới 18%; tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram) dưới 4%.\n"
+           "- Đến năm 2030:\n"
+           "tỷ lệ trẻ em dưới 5 tuổi bị thấp còi dưới 15%.\n"
+           "3. Yêu cầu\n"
+           "Bố trí 30 cán bộ chuyên trách cho 12 trạm y tế.\n")
+    found = targets(doc, plan_year=None, year=2024)
+    assert [(t.value, t.unit, t.comparator, t.year) for t in found] == [
+        ("18", "%", "<", 2026), ("4", "%", "<", 2026), ("15", "%", "<", 2030)]
+    assert found[1].indicator == "Tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram)"
+    assert found[2].indicator == "Tỷ lệ trẻ em dưới 5 tuổi bị thấp còi"
+
+
+def test_period_objectives_with_counts_of_trees():
+    doc = ("2. Mục tiêu\n"
+           "Giai đoạn 2026 - 2030, toàn tỉnh trồng mới 12,5 triệu cây xanh, trong đó: 4 triệu cây xanh trồng phân tán;\n"
+           "8,5 triệu cây xanh trồng rừng tập trung; góp phần cải thiện cảnh quan.\n")
+    found = targets(doc, plan_year=None, year=2025)
+    assert [(t.value, t.unit, t.year) for t in found] == [
+        ("12,5", "triệu cây xanh", 2030), ("4", "triệu cây xanh", 2030), ("8,5", "triệu cây xanh", 2030)]
+    assert found[1].indicator == "Số cây xanh trồng phân tán"
+
+
+def test_sections_on_tasks_purposes_and_results_are_not_objectives():
+    doc = ("I. MỤC ĐÍCH\n"
+           "Bảo đảm 100% cán bộ nắm vững quy định mới.\n"
+           "II. NHIỆM VỤ\n"
+           "Năm 2026, tổ chức 20 lớp tập huấn cho 1.000 cán bộ.\n"
+           "III. KẾT QUẢ THỰC HIỆN NĂM 2025\n"
+           "(1) Tăng trưởng GRDP đạt 7,2%.\n(2) Thu ngân sách đạt 21.500 tỷ đồng.\n(3) Tỷ lệ hộ nghèo giảm còn 2,1%.\n"
+           "IV. MỤC TIÊU NĂM 2026\n"
+           "(1) Tăng trưởng GRDP đạt 8%.\n(2) Thu ngân sách đạt 23.600 tỷ đồng.\n(3) Tỷ lệ hộ nghèo còn 1,5%.\n")
+    found = targets(doc, plan_year=None, year=2025)
+    # the 100% of a purpose is a target verb's figure ("bảo đảm 100%"); the rest of I-III is not
+    assert [(t.value, t.year) for t in found] == [("100", 2025), ("8", 2026), ("23.600", 2026), ("1,5", 2026)]
+    assert [t.list_item for t in found[1:]] == ["(1)", "(2)", "(3)"]
+
+
+def test_a_mixed_heading_leaves_the_decision_to_its_subsections():
+    doc = ("I. NHIỆM VỤ, CHỈ TIÊU CHỦ YẾU\n"
+           "1. Nhiệm vụ\n"
+           "Đào tạo 500 lao động cho các doanh nghiệp.\n"
+           "2. Chỉ tiêu\n"
+           "Tỷ lệ lao động qua đào tạo 75%.\n")
+    assert [t.value for t in targets(doc)] == ["75"]
+
+
+# --------------------------------------------------------------------- time and verbs
+
+def test_a_sentence_opened_by_a_future_time_states_targets():
+    doc = ("Đến năm 2030, tỷ lệ đô thị hóa là 50%; tỷ lệ che phủ rừng 47%.\n"
+           "Đến năm 2020, tỷ lệ đô thị hóa là 40%.\n"
+           "Giai đoạn 2021 - 2025, toàn tỉnh trồng được 41 triệu cây xanh.\n")
+    found = targets(doc, plan_year=None, year=2025)
+    assert [(t.value, t.year) for t in found] == [("50", 2030), ("47", 2030)]
+
+
+def test_la_introduces_a_figure_only_with_a_target_year():
+    assert [t.value for t in targets("Tỷ lệ hộ nghèo đến năm 2030 là 1%.\n", plan_year=None, year=2026)] == ["1"]
+    assert targets("Tỷ lệ hộ nghèo năm 2023 là 3%.\n", plan_year=None, year=2026) == []
+
+
+def test_footnote_marker_glued_to_a_percentage():
+    found = targets("Phấn đấu tỷ lệ thấp còi dưới 24%1; tỷ lệ nhẹ cân dưới 15%2.\n")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [("24", "%", "<"), ("15", "%", "<")]
+
+
+def test_adverbs_between_verb_and_figure_and_lowering_to_a_level():
+    doc = ("Tốc độ tăng trưởng kinh tế giai đoạn 2026 - 2030 đạt bình quân 8%/năm.\n"
+           "Giảm tỷ lệ hộ nghèo xuống dưới 2% vào năm 2026; giảm tỷ lệ thất nghiệp xuống còn 3%.\n")
+    found = targets(doc, plan_year=None, year=2025)
+    assert [(t.value, t.comparator, t.year) for t in found] == [("8", "=", 2030), ("2", "<", 2026), ("3", "=", 2026)]
+    assert found[0].indicator == "Tốc độ tăng trưởng kinh tế giai đoạn 2026 - 2030"
+
+
+def test_a_word_ending_in_uoc_does_not_negate_the_verb():
+    found = targets("(3) Thu hút vốn FDI đạt trên 3 tỷ USD;\n\nvốn đầu tư trong nước đạt 50.000 tỷ đồng.\n", plan_year=2025)
+    assert [t.value for t in found] == ["3", "50.000"]
+
+
+def test_period_years_qualify_only_their_own_figure():
+    doc = ("2. Phấn đấu GRDP năm 2022 đạt 6,5-7%; bình quân giai đoạn 2022 - 2023 đạt khoảng 7%/năm.\n"
+           "Hoàn thành sắp xếp đơn vị hành chính giai đoạn 2023-2025 và thành lập 02 thị trấn.\n"
+           "Giải ngân 100% vốn của Chương trình phục hồi và phát triển trong hai năm 2022 - 2023.\n")
+    found = targets(doc, plan_year=2022)
+    assert [(t.value, t.year) for t in found] == [("6,5-7", 2022), ("7", 2023), ("02", 2022), ("100", 2023)]
+
+
+def test_year_from_an_introducing_line_and_plan_horizon_ignored():
+    doc = ("- Đến năm 2027:\n+ Tỷ lệ hộ dân dùng nước sạch đạt 95%;\n+ Tỷ lệ thu gom rác đạt 90%.\n"
+           "Thực hiện Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050; Phấn đấu tỷ lệ đô thị hóa đạt 45%.\n")
+    found = targets(doc, plan_year=None, year=2025)
+    assert [(t.value, t.year) for t in found] == [("95", 2027), ("90", 2027), ("45", 2025)]
+
+
+# ------------------------------------------------------------------------------ negatives
+
+def test_eligibility_criteria_are_not_targets():
+    doc = ("Hỗ trợ 50% kinh phí cho các hộ có thu nhập đạt dưới 1,5 triệu đồng/người/tháng.\n"
+           "Doanh nghiệp đạt doanh thu từ 100 tỷ đồng trở lên được xét khen thưởng.\n"
+           "Nếu doanh nghiệp đạt doanh thu trên 50 tỷ đồng thì được giảm thuế.\n"
+           "Đối với xã đạt tỷ lệ trên 90% hộ dân dùng nước sạch, huyện xem xét khen thưởng.\n"
+           "Bảo đảm 100% người có công được hưởng đầy đủ chế độ.\n")
+    assert [t.value for t in targets(doc)] == ["100"]
+
+
+def test_results_of_recent_years_and_of_last_month_are_not_targets():
+    doc = ("Những năm gần đây, lượng phương tiện cá nhân tăng bình quân 10-11%/năm.\n"
+           "Đến cuối tháng trước, dư nợ tín dụng tăng 8-13% so với đầu năm.\n")
+    assert targets(doc) == []
+
+
+def test_allocations_in_the_clause_and_figures_of_cited_titles():
+    doc = ("3. Chỉ tiêu chủ yếu:\n"
+           "(1) Giải ngân 100% vốn được phân bổ. Tổng số vốn dự kiến được phân bổ cho tỉnh khoảng 1.350 tỷ đồng.\n"
+           "(2) Thu ngân sách đạt 23.600 tỷ đồng.\n(3) Tỷ lệ hộ nghèo còn 1,5%.\n"
+           "Thực hiện Nghị quyết số 25/NQ-CP ngày 05/02/2025 của Chính phủ về mục tiêu tăng trưởng các ngành, lĩnh vực "
+           "và địa phương bảo đảm mục tiêu tăng trưởng cả nước năm 2025 đạt 8% trở lên; UBND tỉnh ban hành Kế hoạch.\n")
+    assert [t.value for t in targets(doc)] == ["100", "23.600", "1,5"]
+
+
+def test_ceilings_are_kept_with_their_own_comparator():
+    found = targets("Phấn đấu tỷ lệ nợ xấu tối đa 3%; chi phí logistics không vượt quá 16% GRDP; bội chi không quá 2%.\n")
+    assert [(t.value, t.comparator) for t in found] == [("3", "<="), ("16", "<="), ("2", "<=")]
+
+
+# ----------------------------------------------------------------------------------- tables
+
+def test_target_table_with_result_columns():
+    doc = ("II. CHỈ TIÊU CHỦ YẾU\n"
+           "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2024 | Kế hoạch năm 2025 |\n"
+           "|---|---|---|---|---|\n"
+           "| 1 | Tốc độ tăng trưởng GRDP | % | 7,2 | 8-8,5 |\n"
+           "| 2 | Thu ngân sách nhà nước | tỷ đồng | 21.500 | 23.600 |\n"
+           "| 3 | Tỷ lệ hộ nghèo (%) |  | 2,1 | dưới 1,5 |\n"
+           "| 4 | Số xã đạt chuẩn nông thôn mới | xã | 120 | ≥ 127 |\n")
+    found = targets(doc, plan_year=None, year=2024)
+    assert [(t.value, t.unit, t.comparator, t.year) for t in found] == [
+        ("8-8,5", "%", "range", 2025), ("23.600", "tỷ đồng", "=", 2025), ("1,5", "%", "<", 2025), ("127", "xã", ">=", 2025)]
+    assert [t.indicator for t in found] == ["Tốc độ tăng trưởng GRDP", "Thu ngân sách nhà nước", "Tỷ lệ hộ nghèo",
+                                           "Số xã đạt chuẩn nông thôn mới"]
+    assert found[0].quote == "Tốc độ tăng trưởng GRDP | % | 7,2 | 8-8,5"
+
+
+def test_year_by_year_table_rows_written_as_cells():
+    doc = ("Chỉ tiêu | ĐVT | 2026 | 2027 | 2028\n"
+           "Tỷ lệ che phủ rừng | % | 45 | 46 | 47,5\n"
+           "Số bác sĩ/vạn dân | bác sĩ | 12 | 13 | 14\n")
+    found = targets(doc, plan_year=None, year=2025)
+    assert [(t.value, t.unit, t.year) for t in found] == [
+        ("45", "%", 2026), ("46", "%", 2027), ("47,5", "%", 2028), ("12", "bác sĩ", 2026), ("13", "bác sĩ", 2027),
+        ("14", "bác sĩ", 2028)]
+
+
+def test_tables_of_results_or_past_years_give_no_targets():
+    doc = ("| TT | Nội dung | Kết quả năm 2023 | Ghi chú |\n|---|---|---|---|\n| 1 | Tỷ lệ giải ngân | 95% | |\n\n"
+           "Chỉ tiêu | ĐVT | 2021 | 2022\nTỷ lệ che phủ rừng | % | 41 | 42\n\n"
+           "I. KẾT QUẢ NĂM 2024\n| Chỉ tiêu | Đơn vị | Kế hoạch năm 2024 |\n| Thu ngân sách | tỷ đồng | 20.000 |\n")
+    assert targets(doc, plan_year=None, year=2025) == []
+
+
 def test_never_raises_on_odd_text():
     for text in ("", "%", "(1)", "đạt", "Phấn đấu đạt 1.", "1-", "(1) 1/2/3 %\n(2) - %\n(3) ,5%", "x" * 1000):
         targets(text)
@@ -244,7 +413,8 @@ _PIECES = ["Phấn đấu", "phân đầu", "đạt", " trên ", "khoảng", "t�
            "\n", "\n\n", ", ", "; ", ". ", ":", "năm 2025", "so với năm 2024", "ước đạt", "10-11", "27.026", "1,87",
            "05", "Khu công nghiệp", "KCN", " Đông Bình", " Bình Tân", " và ", "dự án", "Quốc lộ 14E", "QL2A",
            "đường", " Võ Chí Công", "cầu", "Bệnh viện", " đa khoa", "các", "như: ", "(", ")", "“", "”", "Sở Tài chính",
-           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9"]
+           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9", " | ", "|", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026",
+           "2026", "Mục tiêu\n", "I. KẾT QUẢ\n", "2. Mục tiêu cụ thể\n", "Đến năm 2030:", "24%1", "(", "\\r\\n"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=60))

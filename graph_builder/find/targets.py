@@ -15,6 +15,24 @@ from dataclasses import dataclass
 from ..model import CleanText, DocumentMeta, Section, Target
 from .patterns.common import parse_vn_number
 from .patterns.targets import (
+    ALLOCATION_CLAUSE_RE,
+    CONDITION_AFTER_RE,
+    CONDITION_BEFORE_RE,
+    CONTEXT_VERB_RE,
+    FRONTED_TIME_RE,
+    HEADING_OTHER_RE,
+    HEADING_REPORT_RE,
+    HEADING_TARGET_RE,
+    HEADING_YEAR_RE,
+    TABLE_INDICATOR_HEAD_RE,
+    TABLE_RESULT_HEAD_RE,
+    TABLE_ROW_LABEL_RE,
+    TABLE_SEPARATOR_ROW_RE,
+    TABLE_TARGET_HEAD_RE,
+    TABLE_UNIT_HEAD_RE,
+    TABLE_UNIT_IN_INDICATOR_RE,
+    TABLE_VALUE_RE,
+    TARGET_YEAR_IN_SENTENCE_RE,
     ALLOCATION_BEFORE_RE,
     BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
@@ -33,6 +51,8 @@ from .patterns.targets import (
     NOT_QUANTITY_BEFORE_RE,
     FIGURE_RE,
     PERCENT_RANGE_TAIL_RE,
+    PERIOD_AFTER_LEAD_RE,
+    PERIOD_COORDINATION_RE,
     PERIOD_RE,
     RATIO_TAIL_RE,
     REPORT_RE,
@@ -116,8 +136,8 @@ def _figures(text: str) -> list[_Figure]:
             unit, end, after = "", m.end(), None
         else:
             unit = _WS.sub(" ", unit_m).strip()
-            if unit.lower() == "phần trăm":
-                unit = "%"
+            if unit[0] == "%" or unit.lower() == "phần trăm":
+                unit = "%"  # (digits glued to "%" are a footnote marker: "dưới 24%1;")
             end, after = m.end(), m.group("after")
             if unit == "%" and not hi:
                 pr = PERCENT_RANGE_TAIL_RE.match(text, m.end("unit"))
@@ -350,16 +370,55 @@ class _Scan:
     @classmethod
     def of(cls, text: str) -> "_Scan":
         return cls(_Index(text, REPORT_RE), _Index(text, YEAR_RE, _year_value),
-                   _Index(text, PERIOD_RE, lambda m: int(m.group(1))))
+                   _Index(text, PERIOD_RE, _period_value))
 
 
-def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item | None, scan: "_Scan") -> int | None:
-    """The year stated in the sentence, else the plan year, else the year fixed by the immediate
-    context: a comparison base ("so với năm 2023" → 2024), the list's heading, or the sub-items
-    that a sentence ending in ":" introduces."""
+def _period_value(m: re.Match):
+    """The end year of a period ("giai đoạn 2021 - 2025"), unless it is a comparison base."""
+    b = m.start()
+    if BASE_YEAR_BEFORE_RE.search(m.string, max(0, b - 30), b) or _PERIOD_BASE_BEFORE_RE.search(m.string, max(0, b - 30), b):
+        return None
+    return int(m.group(1))
+
+
+_PERIOD_BASE_BEFORE_RE = re.compile(r"(?:so\s+với|bằng)\s*$", re.IGNORECASE)
+
+
+def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item | None, scan: "_Scan",
+          region_year: int | None = None) -> int | None:
+    """The target year of a figure at ``pos`` in the sentence text[s:e]:
+
+    1. a year stated in the figure's clause (the nearest), else a period qualifying the figure
+       in its clause (its end year: "bình quân giai đoạn 2021 - 2025 đạt …"), else the time that
+       opens the sentence ("Giai đoạn 2021 - 2025, …"), else a year elsewhere in the sentence;
+    2. the year of the section's heading ("2. Mục tiêu đến năm 2025");
+    3. the plan year of the document;
+    4. the immediate context: a comparison base ("so với năm 2023" → 2024), the list's heading, or
+       the sub-items that a sentence ending in ":" introduces;
+    5. the year of the document."""
+    cs = max(s, text.rfind(";", s, pos) + 1)
+    ce = text.find(";", pos, e)
+    ce = e if ce == -1 else ce
     years = scan.years.within(s, e)
+    near = [py for py in years if cs <= py[0] < ce]
+    if near:
+        return min(near, key=lambda py: abs(py[0] - pos))[1]
+    for ppos, pyear in scan.periods.within(cs, ce):
+        if ppos < pos:
+            if not PERIOD_COORDINATION_RE.search(text, ppos, pos):
+                return pyear
+        elif PERIOD_AFTER_LEAD_RE.search(text, max(cs, ppos - 12), ppos):
+            return pyear
+    ctx = _context_start(text, s)
+    fronted = FRONTED_TIME_RE.match(text, ctx)
+    if fronted:
+        return int(fronted.group("y") or fronted.group("p"))
+    if ctx < s:
+        years = scan.years.within(ctx, e)
     if years:
         return min(years, key=lambda py: abs(py[0] - pos))[1]
+    if region_year:
+        return region_year
     if meta.plan_year:
         return meta.plan_year
     base = BASE_YEAR_RE.search(text, s, e)
@@ -380,7 +439,7 @@ def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item |
             if ys:
                 return ys[0][1]
             p = le + 1
-    return None
+    return meta.year  # a figure without any time: the year the document is issued for
 
 
 _SUB_ITEM_RE = re.compile(r"[ \t]*(?:\n[ \t]*)*[-+•–]")
@@ -435,6 +494,8 @@ _HEAD_WORDS_RE = re.compile(r"^(?:tỷ\s+lệ|tỉ\s+lệ|số|tổng|thu|chi|gi
 
 
 def _rate_of(prev: str) -> str:
+    if re.match(r"t[ỷỉ]\s+lệ\b", prev, re.I):
+        return prev
     return "Tỷ lệ " + re.sub(r"^(?:nâng\s+)?(?:tổng\s+)?số\s+", "", prev, flags=re.I)
 
 
@@ -493,11 +554,22 @@ def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
 
 
 def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -> list[Target]:
+    """The targets of one document (see the module docstring for the sources and the vetoes).
+
+    Comparators: ``=``, ``>`` (trên, hơn, vượt), ``>=`` (từ … trở lên, tối thiểu, ít nhất, không
+    dưới), ``<`` (dưới), ``<=`` (tối đa, không quá, không vượt quá: a ceiling, an extension of the
+    gold schema's list), ``≈`` (khoảng, gần, xấp xỉ) and ``range``.
+    """
     text = clean.text
     src = clean.source.text
     figures = _figures(text)
-    if not figures:
+    tables = _tables(text, meta) if "|" in text else []
+    if not figures and not tables:
         return []
+    if not outline:
+        outline = _outline_of(clean)
+    regions = _Regions(outline)
+    table_rows = _TableRows(tables)
     fig_starts = [f.num_start for f in figures]
     items = _list_items(text, fig_starts)
     low = text.lower()
@@ -510,24 +582,30 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     weak_only_strong = (meta.doc_type or "").lower().startswith("báo cáo")
     ref_year = meta.plan_year or meta.year
 
-    targets: list[Target] = []
+    targets: list[Target] = [t for row in table_rows.rows for t in _table_targets(text, src, meta, regions, row)]
     seen: set[tuple[str, int]] = set()
     scan = _Scan.of(text)
     prev_sentence: tuple[int, int] | None = None
     prev_in_sentence: _Figure | None = None
     prev_indicator: str | None = None
+    fronted_cache: dict[int, bool] = {}
 
     for fig in figures:
         pos = fig.num_start
         if clean.repeated and clean.is_repeated(pos):
             continue
+        if table_rows.covers(pos):
+            continue  # read as a cell of a target table
         nl = text.rfind("\n", max(0, pos - 4000), pos)
         ls = nl + 1 if nl != -1 or pos <= 4000 else -1  # -1: inside a very long line (no list item)
         if _in_quotes(text, max(ls, pos - 600), pos):
             continue
         if RESTATEMENT_BEFORE_RE.search(text, max(0, fig.start - 10), fig.start):
             continue
+        status, region_year = regions.at(pos)
         item = items.get(ls)
+        if item is not None and status == "report":
+            item = None  # a numbered list of results
         s, e = bounded_sentence_span(text, pos, fig.end)
         sentence = text[s:e]
         if (s, e) != prev_sentence:
@@ -542,6 +620,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             if ITEM_REPORT_RE.search(clause):
                 continue
             scope_start = max(item.start, s)
+            if _MONEY_RE.search(fig.unit) and ALLOCATION_CLAUSE_RE.search(text, _clause_start(text, scope_start, fig.start), fig.start):
+                continue  # "Tổng số vốn dự kiến được phân bổ … khoảng 1.350 tỷ đồng": an allocation
         else:
             if strong_at is not None:
                 trigger_end = strong_ends[strong_at]
@@ -549,14 +629,30 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 scope_start = trigger_end
             else:
-                if weak_only_strong or _reports(scan, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, ref_year):
+                if status == "report" or _reports(scan, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, ref_year):
                     continue
-                if not (_weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)):
+                in_context = status == "target"
+                if not in_context and not weak_only_strong:
+                    if s not in fronted_cache:
+                        fronted_cache[s] = _fronted(text, _context_start(text, s), meta)
+                    in_context = fronted_cache[s]
+                if weak_only_strong and not in_context:
+                    continue
+                if _weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig):
+                    pass
+                elif not in_context and not (CONTEXT_VERB_RE.search(text, max(s, fig.start - 8), fig.start)
+                                             and _target_year_in(text, s, e, meta)):
+                    continue
+                elif in_context and _in_parentheses(text, s, fig.start):
+                    continue  # "(dưới 2.500 gram)": a definition inside an indicator
+                if _condition(text, s, fig):
                     continue
                 scope_start = _last_boundary(text, s, fig.start)
-            if _MONEY_RE.search(fig.unit) and ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start):
+            if _MONEY_RE.search(fig.unit) and (ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start)
+                                               or ALLOCATION_CLAUSE_RE.search(text, _clause_start(text, s, fig.start), fig.start)):
                 continue  # an allocation or an investment size, not a target
-            if CITED_TITLE_BEFORE_RE.search(text, max(s, scope_start, fig.start - 260), fig.start):
+            cited_from = scope_start if trigger_end is not None else _clause_start(text, s, fig.start)
+            if CITED_TITLE_BEFORE_RE.search(text, max(cited_from, fig.start - 320), fig.start):
                 continue  # a figure in the title of a cited document
         # the indicator starts after the previous figure's clause, or at the scope start
         if prev_in_sentence is not None and prev_in_sentence.end > scope_start:
@@ -564,7 +660,10 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         else:
             seg_start = scope_start if trigger_end is None else _indicator_start(text, s, trigger_end, fig.start)
         indicator, used_trail = _indicator(text, seg_start, fig, prev_indicator)
-        year = _year(text, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, meta, item, scan)
+        year_s = max(s, pos - _CONTEXT)
+        if strong_at is not None:  # a "phấn đấu" after a ";" starts a statement of its own
+            year_s = max(year_s, text.rfind(";", year_s, strong_at) + 1)
+        year = _year(text, year_s, min(e, pos + _CONTEXT), pos, meta, item, scan, region_year)
         list_item = item.label if item is not None and (item.label[:1].isalnum() or item.label.startswith("(")) else None
 
         q_end = fig.end
@@ -593,6 +692,309 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     return targets
 
 
+# --------------------------------------------------------------------------- target contexts
+
+def _outline_of(clean: CleanText) -> list[Section]:
+    """The outline, parsed here when the caller has none."""
+    from .structure import parse_outline  # same stage; imported late (structure is optional here)
+
+    try:
+        return parse_outline(clean)
+    except Exception:  # the outline only refines the finder: never fail on it
+        return []
+
+
+_HEADING_KINDS = frozenset({"roman", "number", "letter", "article", "chapter", "upper", "markdown", "paren_letter",
+                            "paren_roman"})
+
+
+def _heading_status(sec: Section) -> str | None:
+    """target | report | other (a section about something else) | None (decides nothing)."""
+    if sec.kind not in _HEADING_KINDS:
+        return None
+    h = sec.heading.strip()
+    if not h:
+        return None
+    head = h[:90].lower() if len(h) <= 200 else h[:24].lower()
+    if HEADING_REPORT_RE.search(head):
+        return "report"
+    target = HEADING_TARGET_RE.search(head)
+    other = HEADING_OTHER_RE.search(head)
+    if target and other:
+        return None
+    return "target" if target else "other" if other else None
+
+
+def _section_year(sec: Section) -> int | None:
+    if sec.kind not in _HEADING_KINDS:
+        return None
+    m = HEADING_YEAR_RE.search(sec.heading[:200])
+    return int(m.group(1)) if m else None
+
+
+class _Regions:
+    """What the sections around a position are about: the status of the nearest heading that
+    decides one (``_heading_status``), and the nearest year stated in a heading."""
+
+    def __init__(self, outline: list[Section]):
+        self.starts: list[int] = []
+        self.vals: list[tuple[str | None, int | None]] = []
+        for sec in outline:
+            self._paint(sec, None, None)
+
+    def _paint(self, sec: Section, status: str | None, year: int | None) -> None:
+        own = _heading_status(sec)
+        status = own or status
+        year = _section_year(sec) or year
+        pos = sec.start
+        for ch in sec.children:
+            if ch.start > pos:
+                self._add(pos, status, year)
+            self._paint(ch, status, year)
+            pos = max(pos, ch.end)
+        if sec.end > pos:
+            self._add(pos, status, year)
+        self._add(sec.end, None, None)
+
+    def _add(self, pos: int, status: str | None, year: int | None) -> None:
+        if self.starts and self.starts[-1] == pos:
+            self.vals[-1] = (status, year)
+        elif not self.starts or pos > self.starts[-1]:
+            self.starts.append(pos)
+            self.vals.append((status, year))
+
+    def at(self, pos: int) -> tuple[str | None, int | None]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.vals[i] if i >= 0 else (None, None)
+
+
+def _context_start(text: str, s: int, hops: int = 4, reach: int = 400) -> int:
+    """Where the context of the sentence starting at ``s`` starts: sentences introduced by a line
+    ending in ":" ("- Đến năm 2030:" / "tỷ lệ … dưới 22%"), continuing one that ends in ";", or
+    continuing a line broken without punctuation, are read together with what comes before."""
+    lo = max(0, s - reach)
+    for _ in range(hops):
+        p = s - 1
+        while p >= lo and text[p].isspace():
+            p -= 1
+        if p < lo or text[p] in ".!?…":
+            break
+        if text[p] not in ":;" and not (text[p].isalnum() or text[p] == ","):
+            break
+        prev, _ = bounded_sentence_span(text, p, p + 1, limit=reach)
+        if prev >= s or prev < lo:
+            break
+        s = prev
+    return s
+
+
+def _fronted(text: str, s: int, meta: DocumentMeta) -> bool:
+    """Whether the sentence opens with the time it aims at ("Đến năm 2025, …", "- Đến năm 2030:",
+    "Giai đoạn 2021 - 2025, …") and that time is still to come for the document."""
+    m = FRONTED_TIME_RE.match(text, s)
+    if not m:
+        return False
+    if m.group("y"):
+        y = int(m.group("y"))
+        return _future(y, meta, inclusive=True)
+    return _future(int(m.group("p")), meta, inclusive=False)
+
+
+def _future(y: int, meta: DocumentMeta, inclusive: bool) -> bool:
+    if meta.plan_year and y >= meta.plan_year:
+        return True
+    if meta.year:
+        return y >= meta.year if inclusive else y > meta.year
+    return not meta.plan_year
+
+
+def _target_year_in(text: str, s: int, e: int, meta: DocumentMeta) -> bool:
+    m = TARGET_YEAR_IN_SENTENCE_RE.search(text, s, e)
+    return bool(m) and _future(int(m.group(1)), meta, inclusive=True)
+
+
+def _in_parentheses(text: str, s: int, pos: int) -> bool:
+    seg = text[max(s, pos - 200):pos]
+    return seg.rfind("(") > seg.rfind(")")
+
+
+def _clause_start(text: str, s: int, pos: int) -> int:
+    return max(s, text.rfind(";", max(s, pos - 300), pos) + 1)
+
+
+def _condition(text: str, s: int, fig: _Figure) -> bool:
+    """An eligibility criterion: a condition before the figure in its clause ("các hộ có thu nhập
+    …", "đối với …", "nếu …"), or a reward after a threshold ("từ 100 tỷ đồng trở lên được xét
+    khen thưởng")."""
+    if CONDITION_BEFORE_RE.search(text, _clause_start(text, s, fig.start), fig.start):
+        return True
+    return fig.comparator not in ("=", "range") and bool(CONDITION_AFTER_RE.match(text, fig.end))
+
+
+# ----------------------------------------------------------------------------------- tables
+
+@dataclass(slots=True)
+class _Row:
+    start: int  # line span
+    end: int
+    cells: list[tuple[int, int]]  # cell spans (stripped)
+    indicator: tuple[int, int]
+    unit: str
+    values: list[tuple[tuple[int, int], int | None]]  # (value cell span, the column's year)
+
+
+class _TableRows:
+    def __init__(self, tables: list[list[_Row]]):
+        self.rows = [r for t in tables for r in t]
+        self._starts = [r.start for r in self.rows]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self.rows[i].end
+
+
+def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    out = []
+    a = ls
+    line = text[ls:le]
+    lead = len(line) - len(line.lstrip())
+    if line.lstrip().startswith("|"):
+        a = ls + lead + 1
+    while a <= le:
+        b = text.find("|", a, le)
+        if b == -1:
+            b = le
+        x, y = a, b
+        while x < y and text[x].isspace():
+            x += 1
+        while y > x and text[y - 1].isspace():
+            y -= 1
+        out.append((x, y))
+        a = b + 1
+    if out and out[-1][0] == out[-1][1] and text[ls:le].rstrip().endswith("|"):
+        out.pop()
+    return out
+
+
+def _tables(text: str, meta: DocumentMeta) -> list[list[_Row]]:
+    """Target tables: a header row with an indicator column ("Chỉ tiêu", "Nội dung"), a unit
+    column ("Đơn vị tính", "ĐVT") and target columns ("Kế hoạch năm 2025", "Mục tiêu đến năm 2030",
+    "2026" …; not "Thực hiện", "Ước thực hiện", "So sánh"); every later row of the table gives one
+    target per target column holding a figure."""
+    tables: list[list[_Row]] = []
+    n = len(text)
+    pos = text.find("|")
+    while pos != -1:
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        le = n if le == -1 else le
+        header = _header(text, ls, le, meta)
+        if header is None:
+            pos = text.find("|", le)
+            continue
+        ind_col, unit_col, value_cols, width = header
+        rows: list[_Row] = []
+        p = le + 1
+        blank = 0
+        while p < n:
+            q = text.find("\n", p)
+            q = n if q == -1 else q
+            line = text[p:q]
+            if not line.strip():
+                blank += 1
+                if blank > 1:
+                    break
+                p = q + 1
+                continue
+            blank = 0
+            if "|" not in line:
+                break
+            if TABLE_SEPARATOR_ROW_RE.match(line):
+                p = q + 1
+                continue
+            cells = _cells(text, p, q)
+            if len(cells) == width:
+                unit = text[cells[unit_col][0]:cells[unit_col][1]] if unit_col is not None else ""
+                rows.append(_Row(p, q, cells, cells[ind_col], unit,
+                                 [(cells[c], y) for c, y in value_cols]))
+            p = q + 1
+        if rows:
+            tables.append(rows)
+        pos = text.find("|", p) if p < n else -1
+    return tables
+
+
+def _header(text: str, ls: int, le: int, meta: DocumentMeta):
+    if le - ls > 600 or TABLE_SEPARATOR_ROW_RE.match(text, ls, le):
+        return None
+    cells = _cells(text, ls, le)
+    if len(cells) < 3:
+        return None
+    words = [_WS.sub(" ", text[a:b]) for a, b in cells]
+    ind_col = next((i for i, w in enumerate(words) if TABLE_INDICATOR_HEAD_RE.search(w) and not TABLE_UNIT_HEAD_RE.match(w)), None)
+    if ind_col is None:
+        return None
+    unit_col = next((i for i, w in enumerate(words) if TABLE_UNIT_HEAD_RE.match(w)), None)
+    value_cols = []
+    for i, w in enumerate(words):
+        if i in (ind_col, unit_col) or not w or len(w) > 80:
+            continue
+        if not TABLE_TARGET_HEAD_RE.search(w) or TABLE_RESULT_HEAD_RE.search(w):
+            continue
+        ym = HEADING_YEAR_RE.search(w) or _BARE_YEAR_RE.search(w)
+        y = int(ym.group(1)) if ym else None
+        if y and re.fullmatch(r"(?:19|20)\d{2}", w) and meta.year and y < meta.year:
+            continue  # a bare past year: a column of results
+        value_cols.append((i, y))
+    if not value_cols:
+        return None
+    return ind_col, unit_col, value_cols, len(cells)
+
+
+_BARE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _table_targets(text: str, src: str, meta: DocumentMeta, regions: "_Regions", row: _Row) -> list[Target]:
+    a, b = row.indicator
+    indicator = TABLE_ROW_LABEL_RE.sub("", _WS.sub(" ", text[a:b]).strip())
+    unit = _WS.sub(" ", row.unit).strip()
+    if not unit:
+        um = TABLE_UNIT_IN_INDICATOR_RE.search(indicator)
+        if um:
+            unit = um.group("unit").strip()
+    indicator = TABLE_UNIT_IN_INDICATOR_RE.sub("", indicator).strip(" :")
+    if not indicator or not re.search(r"[^\W\d_]", indicator):
+        return []
+    status, region_year = regions.at(row.start)
+    if status == "report":
+        return []
+    out = []
+    for (x, y), col_year in row.values:
+        m = TABLE_VALUE_RE.match(text, x, y)
+        if not m or x == y:
+            continue
+        lo, hi = m.group("lo"), m.group("hi")
+        lo_num = parse_vn_number(lo)
+        if lo_num is None:
+            continue
+        rng = None
+        num: float | None = lo_num
+        if hi:
+            hi_num = parse_vn_number(hi)
+            if hi_num is None or hi_num < lo_num:
+                continue
+            rng, num = (lo_num, hi_num), None
+        u = "%" if m.group("pct") else unit
+        comp = _comparator(m.group("comp") or "", "trở lên" if "trở lên" in text[x:y] else None, bool(hi))
+        value = text[m.start("lo"):m.end("hi") if hi else m.end("lo")]
+        year = col_year or region_year or meta.plan_year
+        a0 = row.indicator[0] if row.indicator[0] < x else row.start
+        qs, qe = _one_line(src, a0, y, x)
+        out.append(Target(indicator=_capitalise(indicator[:200]), value=value, value_num=num, unit=u, comparator=comp,
+                          year=year, quote=src[qs:qe], start=qs, end=qe, range=rng, sentence=src[qs:qe]))
+    return out
+
+
 def _clause_around(text: str, s: int, e: int, pos: int) -> str:
     a = max(text.rfind(";", s, pos), s)
     b = text.find(";", pos, e)
@@ -615,11 +1017,28 @@ def _boundary_after(text: str, a: int, b: int) -> int:
 
 
 def _last_boundary(text: str, s: int, pos: int) -> int:
+    """After the last clause boundary before ``pos`` (boundaries inside a closed parenthesis, as in
+    "tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram) dưới 4%", do not count)."""
     lo = max(s, pos - _MAX_INDICATOR)
-    b = lo
-    for m in CLAUSE_BOUNDARY_RE.finditer(text, lo, pos):
+    seg = text[lo:pos]
+    if ")" in seg:
+        seg = _mask_parens(seg)
+    b = 0
+    for m in CLAUSE_BOUNDARY_RE.finditer(seg):
         b = m.end()
-    return b
+    return lo + b
+
+
+_PAREN_GROUP_RE = re.compile(r"\([^()\n]*\)")
+
+
+def _mask_parens(seg: str) -> str:
+    for _ in range(3):
+        new = _PAREN_GROUP_RE.sub(lambda m: " " * len(m.group(0)), seg)
+        if new == seg:
+            break
+        seg = new
+    return seg
 
 
 def _indicator_start(text: str, s: int, trigger_end: int, pos: int) -> int:

@@ -42,8 +42,8 @@ _COUNT_NOUNS = (
     "dự án", "công trình", "khu công nghiệp", "cụm công nghiệp", "KCN", "CCN",
     "trường", "lớp", "phòng học", "giường bệnh", "giường", "bác sỹ", "bác sĩ", "dược sỹ", "dược sĩ",
     "trạm y tế", "cơ sở", "căn hộ", "căn nhà", "căn", "ngôi nhà", "nhà",
-    "sản phẩm", "tấn", "kg", "ha", "héc-ta", "hecta", "km", "m2", "m²", "m3", "m³", "MW", "kW", "kWh", "lít",
-    "học sinh", "sinh viên", "thuê bao", "chuyến", "cây", "chợ", "siêu thị", "điểm", "tiêu chí",
+    "sản phẩm", "tấn", "kg", "ha", "cây xanh", "cây ăn quả", "héc-ta", "hecta", "km", "m2", "m²", "m3", "m³", "MW", "kW", "kWh", "lít",
+    "học sinh", "sinh viên", "học viên", "thuê bao", "chuyến", "cây", "chợ", "siêu thị", "điểm", "tiêu chí",
     "thương hiệu", "nhãn hiệu", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "trẻ",
 )
 _COUNT = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _COUNT_NOUNS) + ")"
@@ -52,7 +52,7 @@ _DENOM = (r"(?:\s*/\s*(?:(?:01|1)\s+)?(?:vạn|nghìn|ngàn|\d{1,3}(?:\.\d{3})+)
           r"(?:dân|người|phụ\s+nữ|năm|tháng|ha|hộ|lao\s+động|học\s+sinh|km2|công\s+trình|dự\s+án)"
           r"(?:\s*/\s*(?:năm|tháng))?)")
 UNIT = (
-    r"(?:%|phần\s+trăm"
+    r"(?:%(?:[0-9]{1,2}(?=[\s.;:,)]|$))?|phần\s+trăm"
     rf"|{_MAG}(?:\s+{_MAG})?\s+{_CURRENCY}{_DENOM}?"
     rf"|(?:nghìn\s+|ngàn\s+)?tỷ(?![\w])"
     rf"|{_CURRENCY}{_DENOM}?"
@@ -128,18 +128,19 @@ STRONG_TRIGGER_RE = re.compile(rf"{STRIVE}(?![\w])")
 WEAK_TRIGGER_RE = re.compile(
     r"(?<![\w])(?P<verb>đạt(?:\s+(?:tỷ\s+lệ|tỉ\s+lệ|mức|quy\s+chuẩn|chuẩn))?|tăng(?:\s+thêm)?|có\s+thêm|thêm|giảm(?:\s+(?:xuống|còn|thêm))?"
     r"|còn|chiếm|lên|lên\s+mức|ổn\s+định|ở\s+mức|thu\s+hút|đón|khởi\s+công|tạo(?:\s+thêm)?\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?"
-    r"|(?P<pct>hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì))\s*$",
+    r"|xuống|(?P<pct>hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì))"
+    r"(?:\s+(?:bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm|tương\s+ứng|lần\s+lượt))?\s*$",
     re.IGNORECASE,
 )
 # A verb in the past or an estimate right before the trigger verb: "ước đạt", "đã đạt".
-WEAK_NEGATED_RE = re.compile(r"(?:ước(?:\s+tính)?|đã|chưa|không|mới|vừa|chỉ|cắt|tiết\s+kiệm)\s*$", re.IGNORECASE)
+WEAK_NEGATED_RE = re.compile(r"(?<![\w])(?:ước(?:\s+tính)?|đã|chưa|không|mới|vừa|chỉ|cắt|tiết\s+kiệm)\s*$", re.IGNORECASE)
 
 # Markers of a report on a past or current period: a sentence carrying one of them states
 # results, not targets (unless it is a "phấn đấu" statement).
 REPORT_RE = re.compile(
     r"(?<![\w])(?:ước(?:\s+tính)?\s+(?:đạt|tăng|giảm|thực\s+hiện|thu)|ước\s+(?:cả\s+năm|năm)|đã\s+đạt|đạt\s+được|đã\s+thu\s+hút"
     r"|đã\s+giải\s+ngân|đã\s+hoàn\s+thành|đã\s+thực\s+hiện|so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ\s+năm"
-    r"|tháng\s+đầu\s+năm|năm\s+ngoái|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua"
+    r"|tháng\s+đầu\s+năm|năm\s+ngoái|tháng\s+trước|so\s+với\s+đầu\s+năm|\d+\s+tháng\s+(?:năm\s+\d{4}\s+)?(?:ước\s+)?đạt|lũy\s+kế|luỹ\s+kế|năm\s+qua|thời\s+gian\s+qua|vừa\s+qua|gần\s+đây"
     r"|bằng\s+\d[\d.,]*\s*%|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|đến\s+nay|(?<!thực\s)(?<!thể\s)hiện\s+(?:nay|có|tại))(?![\w])",
     re.IGNORECASE,
 )
@@ -165,7 +166,7 @@ ALLOCATION_BEFORE_RE = re.compile(
 # chi phí …") belongs to that document.
 CITED_TITLE_BEFORE_RE = re.compile(
     r"\d+(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-z\-/]*\s*(?:ngày\s+[\d/]+\s*)?(?:của\s+[^;.]{0,60}?)?\s*"
-    r"(?:về|phê\s+duyệt|ban\s+hành|quy\s+định)\b[^;.]{0,120}$"
+    r"(?:về|phê\s+duyệt|ban\s+hành|quy\s+định)\b[^;.()]{0,200}$"
 )
 # "bằng 105% dự toán": a restatement of another figure.
 RESTATEMENT_BEFORE_RE = re.compile(r"(?<![\w])bằng\s*$", re.IGNORECASE)
@@ -183,12 +184,21 @@ TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNO
 # ----------------------------------------------------------------------------------- years
 
 # "giai đoạn 2015 - 2020": a period; its end year dates a statement about it.
-PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
+PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:hai|ba|bốn|năm|\d)\s+)?năm|các\s+năm)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)",
+                       re.IGNORECASE)
+# A period qualifies a figure of its clause when it stands right before the figure's verb ("bình
+# quân giai đoạn 2022 - 2023 đạt khoảng 7%/năm") or after it as a time adverbial ("… trong hai năm
+# 2022 - 2023"), not when a coordinated phrase lies between ("sắp xếp … giai đoạn 2023-2025 và
+# thành lập 02 thị trấn").
+PERIOD_COORDINATION_RE = re.compile(r"[,;:]|(?<![\w])(?:và|cùng|đồng\s+thời)(?![\w])", re.IGNORECASE)
+PERIOD_AFTER_LEAD_RE = re.compile(r"(?:trong|cho|của)\s+(?:cả\s+)?$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
 # What may precede a target year: "năm 2025", "đến năm 2025", "cuối năm 2025", "năm 2025,".
 YEAR_BEFORE_RE = re.compile(r"năm\s*$", re.IGNORECASE)
 # … and what makes a year a comparison base, a price base or part of a date.
-BASE_YEAR_BEFORE_RE = re.compile(r"(?:so\s+với(?:\s+cùng\s+kỳ)?|so\s+cùng\s+kỳ|giá\s+so\s+sánh|tháng\s+\d{1,2})\s+(?:năm\s+)?$", re.IGNORECASE)
+# ("tầm nhìn đến năm 2050" is the horizon of a plan's name, not a target year).
+BASE_YEAR_BEFORE_RE = re.compile(r"(?:so\s+với(?:\s+cùng\s+kỳ)?|so\s+cùng\s+kỳ|giá\s+so\s+sánh|tháng\s+\d{1,2}|tầm\s+nhìn(?:\s+đến)?)\s+(?:năm\s+)?$",
+                                 re.IGNORECASE)
 BASE_YEAR_RE = re.compile(r"so\s+với(?:\s+cùng\s+kỳ)?\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
 
 # ------------------------------------------------------------------------------- indicator
@@ -202,11 +212,13 @@ INDICATOR_LEAD_RE = re.compile(
 )
 INDICATOR_TRAIL_RE = re.compile(
     r"(?:\s|,|:|(?<![\w])(?:phấn\s+đấu|đạt(?:\s+(?:tỷ\s+lệ|mức))?|tăng(?:\s+thêm)?|có\s+thêm|giảm(?:\s+xuống)?|xuống|còn|chiếm|lên|ổn\s+định"
-    r"|ở\s+mức|tối\s+thiểu|ít\s+nhất|trên|dưới|khoảng|từ|hơn|là|đạt\s+từ|ước\s+đạt|ước)(?![\w]))+$",
+    r"|ở\s+mức|tối\s+thiểu|ít\s+nhất|trên|dưới|khoảng|từ|hơn|là|đạt\s+từ|ước\s+đạt|ước|bình\s+quân|trung\s+bình"
+    r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?![\w]))+$",
     re.IGNORECASE,
 )
 INDICATOR_VERB_ONLY_RE = re.compile(
-    r"^(?:(?:tối\s+thiểu|ít\s+nhất|phấn\s+đấu)\s+)?(?:hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì|thu\s+hút|đón|khởi\s+công|tạo(?:\s+thêm)?\s+việc\s+làm(?:\s+mới)?|thêm|thành\s+lập)?"
+    r"^(?:(?:tối\s+thiểu|ít\s+nhất|phấn\s+đấu)\s+)?(?:hoàn\s+thành|bảo\s+đảm|đảm\s+bảo|duy\s+trì|thu\s+hút|đón|khởi\s+công|tạo(?:\s+thêm)?\s+việc\s+làm(?:\s+mới)?|thêm|thành\s+lập"
+    r"|trồng(?:\s+(?:mới|được))?|xây\s+dựng|đào\s+tạo|hình\s+thành|phát\s+triển)?"
     r"(?:\s+(?:mới|thêm|tối\s+thiểu|ít\s+nhất))?$",
     re.IGNORECASE,
 )
@@ -218,3 +230,76 @@ QUOTE_CHARS = "“”\"«»"
 def bounded_sentence_span(text: str, start: int, end: int | None = None, limit: int = 600) -> tuple[int, int]:
     """``common.sentence_span`` looking at most ``limit`` characters either side."""
     return sentence_span(text, start, end, limit)
+
+
+# ------------------------------------------------------------------------ target contexts
+
+# Headings of the outline: which sections state targets ("2. Mục tiêu cụ thể", "II. CÁC CHỈ TIÊU
+# CHỦ YẾU NĂM 2025", "Phấn đấu đến năm 2026:"), which report results ("I. KẾT QUẢ THỰC HIỆN NĂM
+# 2023", "Đánh giá tình hình"), and which are about something else (tasks, solutions, purposes).
+# Matched on the lower-cased start of the heading.  A heading naming both targets and tasks
+# ("I. NHIỆM VỤ, CHỈ TIÊU CHỦ YẾU") decides nothing: its subsections do.
+HEADING_TARGET_RE = re.compile(rf"(?<![\w])(?:mục\s+tiêu|chỉ\s+tiêu|{STRIVE}|định\s+hướng\s+đến)(?![\w])")
+HEADING_REPORT_RE = re.compile(r"(?<![\w])(?:kết\s+quả|tình\s+hình|đánh\s+giá|thực\s+trạng|bối\s+cảnh|khó\s+khăn)(?![\w])")
+HEADING_OTHER_RE = re.compile(
+    r"(?<![\w])(?:nhiệm\s+vụ|giải\s+pháp|quan\s+điểm|yêu\s+cầu|mục\s+đích|tổ\s+chức\s+thực\s+hiện|phân\s+công"
+    r"|trách\s+nhiệm|kinh\s+phí|nguồn\s+vốn|chế\s+độ\s+báo\s+cáo|điều\s+khoản)(?![\w])"
+)
+# Years stated in a heading: "năm 2025", "đến năm 2025", "giai đoạn 2021 - 2025" (its end).
+HEADING_YEAR_RE = re.compile(r"(?:năm|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]|[-–])\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
+# A sentence opened by the time it is aimed at ("Đến năm 2025, …", "- Đến hết năm 2030: …",
+# "Giai đoạn 2021 - 2025, toàn tỉnh trồng …"): its figures are targets when that time is still
+# to come.  Plain "Năm 2025, …" is not enough (it opens results as often as plans).
+FRONTED_TIME_RE = re.compile(
+    rf"[\s\-–+•*]*(?:\(\d{{1,2}}\)\s*|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s+|[a-zđ]\)\s*)?(?:{STRIVE}\s+)?(?:mục\s+tiêu\s+)?"
+    r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>(?:19|20)\d{2})"
+    r"|giai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?P<p>(?:19|20)\d{2}))(?!\d)\s*[,:]?",
+    re.IGNORECASE,
+)
+# "… đến năm 2025 … là 50%": a target year anywhere in the sentence lets "là" / ":" introduce a figure.
+TARGET_YEAR_IN_SENTENCE_RE = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+CONTEXT_VERB_RE = re.compile(r"(?:(?<![\w])là|:)\s*$", re.IGNORECASE)
+
+# Eligibility criteria are not targets: "hỗ trợ các hộ có thu nhập đạt dưới 2 triệu đồng", "doanh
+# nghiệp đạt doanh thu từ 100 tỷ đồng trở lên được xét khen thưởng", "nếu … đạt trên 80%".
+CONDITION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:đối\s+với|nếu|khi|trường\s+hợp|điều\s+kiện|đối\s+tượng|đủ\s+điều\s+kiện"
+    r"|(?<!hiện\s)có\s+(?:mức\s+)?(?:thu\s+nhập|doanh\s+thu|điểm|tổng\s+điểm|kết\s+quả|diện\s+tích|quy\s+mô|vốn\s+điều\s+lệ"
+    r"|số\s+vốn|thời\s+gian|tuổi|độ\s+tuổi))(?![\w])",
+    re.IGNORECASE,
+)
+CONDITION_AFTER_RE = re.compile(
+    r"\s*(?:trở\s+lên|trở\s+xuống)?\s*,?\s*(?:thì\s+|sẽ\s+)?được\s+(?:hỗ\s+trợ|xét|khen|thưởng|công\s+nhận|ưu\s+tiên|miễn"
+    r"|giảm|cấp|vay|hưởng|xem\s+xét|tặng|bình\s+xét|cộng\s+điểm)",
+    re.IGNORECASE,
+)
+# A sum allocated somewhere in the clause before a money figure ("Tổng số vốn dự kiến được phân
+# bổ cho tỉnh … khoảng 1.350 tỷ đồng").
+ALLOCATION_CLAUSE_RE = re.compile(
+    r"(?<![\w])(?:(?:được|dự\s+kiến)\s+(?:phân\s+bổ|bố\s+trí|cấp|giao\s+vốn)|phân\s+bổ|bố\s+trí|tổng\s+mức\s+đầu\s+tư"
+    r"|kinh\s+phí|dự\s+toán\s+chi|nguồn\s+vốn\s+(?:hỗ\s+trợ|ngân\s+sách))(?![\w])",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------- tables
+
+# A table row: cells separated by "|" (markdown, or HTML/DOCX rows as the reader writes them).
+TABLE_SEPARATOR_ROW_RE = re.compile(r"^[\s|:\-–—+]*$")
+TABLE_INDICATOR_HEAD_RE = re.compile(r"chỉ\s*tiêu|nội\s*dung|danh\s*mục|tiêu\s*chí", re.IGNORECASE)
+TABLE_UNIT_HEAD_RE = re.compile(r"^(?:đơn\s*vị(?:\s*tính)?|đvt|đv)\.?$", re.IGNORECASE)
+TABLE_TARGET_HEAD_RE = re.compile(
+    r"kế\s*hoạch|mục\s*tiêu|chỉ\s*tiêu|dự\s*kiến|phấn\s*đấu|\bKH\b|(?:đến\s+)?năm\s+(?:19|20)\d{2}|^(?:19|20)\d{2}$|giai\s+đoạn",
+    re.IGNORECASE,
+)
+TABLE_RESULT_HEAD_RE = re.compile(
+    r"thực\s*hiện|ước|\bƯTH\b|\bTH\b|\bUTH\b|kết\s*quả|so\s*sánh|ghi\s*chú|tăng|giảm|cùng\s*kỳ|lũy\s*kế|luỹ\s*kế|tỷ\s*lệ|%"
+    r"|\bSTT\b|\bTT\b",
+    re.IGNORECASE,
+)
+TABLE_VALUE_RE = re.compile(
+    rf"\s*(?P<comp>(?:{_COMP_BEFORE}\s*){{0,2}})(?P<lo>{_NUM})(?:\s*{_DASH}\s*(?P<hi>{_NUM}))?\s*(?P<pct>%)?(?:\s+trở\s+lên)?\s*$",
+    re.IGNORECASE,
+)
+TABLE_UNIT_IN_INDICATOR_RE = re.compile(r"\s*\((?P<unit>%|[^()\d]{1,25})\)\s*$")
+TABLE_ROW_LABEL_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]+\.?|[a-zđ]\)|-|\+)\s+")
