@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_ROOT.parent / "shared"
+SHARED_DIR = Path(os.environ.get("LEGALKG_SHARED", REPO_ROOT.parent / "shared"))  # seeds/, gold/, tools/
 NEO4J_SCRIPT = REPO_ROOT / "scripts" / "neo4j"
 NEO4J_VARS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")
 
