@@ -121,6 +121,12 @@ def test_an_addressee_with_only_a_coordinating_task_is_support(cleaned):
     assert pairs(text, cleaned) == {("Các đơn vị lực lượng vũ trang tỉnh", "support"),
                                     ("Các cơ quan Trung ương đóng trên địa bàn tỉnh", "support"),
                                     ("Ban Quản lý các khu công nghiệp tỉnh", "lead")}
+    # a named agency stays the lead of a heading's task that opens with "Phối hợp với …"; a group
+    # asked to "phối hợp" in a task of its own ("phối hợp tuyên truyền") is its lead too
+    text = ("4. Sở Y tế\n\nPhối hợp với Sở Tài chính bố trí kinh phí.\n\n"
+            "5. Các tổ chức chính trị - xã hội tỉnh\n\nPhối hợp tuyên truyền, vận động Nhân dân.\n")
+    assert pairs(text, cleaned) == {("Sở Y tế", "lead"), ("Sở Tài chính", "support"),
+                                    ("Các tổ chức chính trị - xã hội tỉnh", "lead")}
 
 
 def test_clause_subjects_after_a_semicolon():
@@ -150,7 +156,7 @@ def test_colon_after_the_addressee_introduces_its_task(cleaned):
     tasks, assignments, _ = run(text, cleaned)
     assert {(a.agency, a.role) for a in assignments} == {
         ("Sở Tài chính", "lead"), ("Sở Thông tin và Truyền thông", "lead"), ("Báo Bình Định", "lead"),
-        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "support"), ("Các tổ chức chính trị - xã hội tỉnh", "support"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"), ("Các tổ chức chính trị - xã hội tỉnh", "lead"),
         ("UBND các huyện, thị xã, thành phố", "lead")}
     assert tasks[0].text == "Căn cứ khả năng cân đối ngân sách, tham mưu bố trí kinh phí."
     assert tasks[-1].deadline == "2025-12-10"

@@ -40,6 +40,7 @@ from .patterns.agencies import (
     COLON_RE,
     COMMA_RE,
     COORDINATING_RE,
+    COORDINATING_WITH_RE,
     EXECUTION_RE,
     ISSUER_BEFORE_TRIGGER_RE,
     LEAD_IN_RE,
@@ -631,7 +632,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                     names.add(it.name)
             if partner_found:
                 pred = predicate_at if own else a
-                draft.coordinating = bool(COORDINATING_RE.match(text, pred, e)) and not found.get("chu_tri", ())
+                draft.coordinating = bool(COORDINATING_WITH_RE.match(text, pred, e)) and not found.get("chu_tri", ())
                 for pa, pb in partner_found:
                     if pb not in reader.flagged:
                         continue
@@ -868,7 +869,9 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
                        years: list[tuple[int, int]], city: bool = False) -> list[Task]:
     text = clean.text
     src = clean.source.text
-    # an addressing unit whose every task only coordinates makes its addressees support partners
+    # an addressing unit whose every task only coordinates makes its *groups* support partners
+    # ("Các đơn vị lực lượng vũ trang tỉnh: phối hợp …"); a named agency addressed by a heading stays
+    # the lead of its own task even when that task opens with "Phối hợp với …"
     units: dict[tuple, bool] = {}
     for d in drafts:
         for x in d.addressees:
@@ -881,7 +884,7 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         s = d.sentence
         refs: list[AgencyRef] = []
         for x in d.addressees:
-            role = "support" if units.get(x.unit) and not d.execution else "lead"
+            role = "support" if units.get(x.unit) and x.item.entry.collective and not d.execution else "lead"
             refs.append(AgencyRef(name=_level_name(x.item.name, city, x.item.entry.collective), role=role, via=x.via,
                                   collective=x.item.entry.collective,
                                   national=x.item.entry.national, start=x.item.start, end=x.item.end))

@@ -192,6 +192,12 @@ COORDINATING_RE = re.compile(
                         "thường xuyên", "khẩn trương", "cần"]) + r")\s+)*"
     + vi_alt(["phối hợp"])
 )
+# A whole task that only helps others: "phối hợp (chặt chẽ) với Y …" ("phối hợp tuyên truyền …" is a
+# task of one's own).
+COORDINATING_WITH_RE = re.compile(
+    COORDINATING_RE.pattern
+    + r"(?:\s+" + vi_alt(["chặt chẽ", "thường xuyên", "tốt", "đồng bộ", "cùng"]) + r")?\s+" + vi_alt(["với"])
+)
 CHU_TRI_ANY_RE = re.compile(vi_alt(["chủ trì", "chủ chì"]))
 
 # The closing execution clause: "… chịu trách nhiệm thi hành Chỉ thị này" (read from "trách nhiệm").
