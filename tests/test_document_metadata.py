@@ -226,3 +226,18 @@ def test_district_level_issuer():
     m = meta("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BUÔN MA THUỘT\nSố: 7/KH-UBND\n\nKẾ HOẠCH\nVề đô thị\n\n"
              "Căn cứ Kế hoạch số 3/KH-UBND của UBND tỉnh Đắk Lắk;\nI. MỤC ĐÍCH\n")
     assert (m.issuer, m.province) == ("UBND thành phố Buôn Ma Thuột", "Đắk Lắk")
+
+
+def test_header_columns_are_read_as_cells_even_in_a_wrapped_text():
+    """A PDF-like copy (every line followed by a blank line, wrapped at a fixed width): the header's
+    side-by-side columns stay cells, whatever the soft-break joining does to the body."""
+    header = ("ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n\n"
+              "THÀNH PHỐ CẦN THƠ                      Độc lập - Tự do - Hạnh phúc  \n\n \n\n"
+              "Số: 1520/UBND-KT               Cần Thơ, ngày 12 tháng 8 năm 2021  \n\n \n\n"
+              "V/v đẩy nhanh tiến độ giải ngân  \n\nvốn đầu tư công năm 2021  \n\n \n\nKính gửi: Các sở, ban, ngành.  \n\n")
+    body = "".join(f"Dòng thứ {i} của văn bản được ngắt ở lề trang theo chiều rộng cố định của tệp PDF gốc, tiếp \n\n"
+                   for i in range(12))
+    m = meta(header + body)
+    assert (m.symbol, m.date, m.province, m.issuer, m.doc_type) == (
+        "1520/UBND-KT", "2021-08-12", "Cần Thơ", "UBND thành phố Cần Thơ", "Công văn")
+    assert m.title == "V/v đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2021"

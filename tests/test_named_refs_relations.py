@@ -202,3 +202,43 @@ def test_a_joined_paragraph_break_starts_a_new_clause():
     assert [k for k, a, b in _regions(text, 0, len(text))] == ["implements"]
     a = _regions(text, 0, len(text))[0][1]
     assert text[a:].startswith("Thực hiện")
+
+
+def test_a_clause_list_goes_on_after_a_semicolon_line_end_and_follow_ups_are_no_relation():
+    rec = extract_text(
+        "KẾ HOẠCH\nPHÁT TRIỂN GIAO THÔNG NĂM 2024\n"
+        "Thực hiện Chương trình số 05-CTr/TU ngày 17/3/2021 của Tỉnh ủy về phát triển kết cấu hạ tầng;\n"
+        "các Nghị quyết của Hội đồng nhân dân tỉnh: số 40/NQ-HĐND ngày 08/12/2023 về kế hoạch đầu tư công năm 2024, số "
+        "41/NQ-HĐND ngày 08/12/2023 về dự toán ngân sách; căn cứ Nghị quyết số 56/2022/QH15 ngày 16/6/2022 của Quốc hội; "
+        "tiếp theo Kế hoạch số 12/KH-UBND ngày 03/01/2024 của UBND tỉnh, UBND tỉnh ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n")
+    assert rec.implements == ["05-CTr/TU", "40/NQ-HĐND", "41/NQ-HĐND"]
+    assert rec.basis == ["56/2022/QH15"]
+
+
+def test_hearing_a_report_is_basis_and_an_approving_act_is_no_object():
+    rec = extract_text(
+        "THÔNG BÁO\nKẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH TẠI CUỘC HỌP\n\nSau khi nghe Sở Xây dựng báo cáo tại Văn bản số "
+        "1875/SXD-QLXD ngày 18/5/2023 và ý kiến của các đại biểu, Chủ tịch UBND tỉnh kết luận như sau:\nI. ĐÁNH GIÁ\n")
+    assert rec.basis == ["1875/SXD-QLXD"]
+    rec = extract_text(
+        "Kính gửi: Các xã.\n\nĐể thực hiện mục tiêu của Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn "
+        "2021 - 2025 được phê duyệt tại Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ, UBND huyện "
+        "yêu cầu các đơn vị thực hiện các nội dung sau:\n1. Rà soát.\n")
+    assert rec.implements == [] and rec.basis == []
+    assert any(n.startswith("Chương trình mục tiêu quốc gia giảm nghèo bền vững") for n in rec.implements_named)
+
+
+def test_a_name_inside_a_cited_documents_subject_is_no_object():
+    rec = extract_text(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ, giải pháp "
+        "chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2024\n\n"
+        "Căn cứ Quyết định số 924/QĐ-TTg ngày 22/8/2022 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số "
+        "trong xây dựng nông thôn mới giai đoạn 2021-2025; Luật Đầu tư công ngày 13/6/2019;\n"
+        "UBND tỉnh ban hành Chương trình hành động như sau:\nI. MỤC TIÊU\n")
+    assert rec.implements == ["01/NQ-CP"] and rec.implements_named == []
+    assert rec.basis == ["924/QĐ-TTg"] and rec.basis_named == ["Luật Đầu tư công"]
+    # the objects themselves still count, also after a date
+    rec = extract_text("KẾ HOẠCH\n\nThực hiện có hiệu quả các mục tiêu của Chương trình mục tiêu quốc gia xây dựng nông "
+                       "thôn mới giai đoạn 2021 - 2025, UBND tỉnh ban hành Kế hoạch như sau:\nI.\n")
+    assert rec.implements_named == ["Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025"]

@@ -120,6 +120,49 @@ def _body_start(text: str, limit: int) -> int:
     return limit
 
 
+_COLUMN_GAP_RE = re.compile(r"\S[ \t]{3,}\S")
+
+
+def _header_text(clean: CleanText, end: int) -> str:
+    """The cleaned text of the header block, with the source's line breaks put back around lines
+    laid out in columns ("THÀNH PHỐ X      Độc lập - Tự do - Hạnh phúc"): a header cell is not a
+    sentence running on, even where the text was wrapped at a fixed width."""
+    text = clean.text
+    src = clean.source.text
+    if src.count("\n", 0, end) == text.count("\n", 0, end):
+        return text
+    # source lines (start, end, laid out in columns?)
+    rows = []
+    pos = 0
+    while pos < end:
+        nl = src.find("\n", pos, end)
+        le = end if nl == -1 else nl
+        line = src[pos:le]
+        rows.append((pos, le, bool(line.strip()) and bool(_COLUMN_GAP_RE.search(line))))
+        pos = le + 1
+    keep = set()  # offsets of the source line breaks to restore
+    prev_cols = False
+    pending: list[int] = []
+    for a, b, cols in rows:
+        blank = not src[a:b].strip()
+        if blank:
+            if b < end:
+                pending.append(b)
+            continue
+        if prev_cols or cols:
+            keep.update(pending)
+        pending = [b] if b < end else []
+        prev_cols = cols
+    if prev_cols:
+        keep.update(pending)
+    if not keep:
+        return text
+    chars = list(text[:end])
+    for k in keep:
+        chars[k] = "\n"
+    return "".join(chars) + text[end:]
+
+
 # --------------------------------------------------------------------------- finder
 
 def find_metadata(clean: CleanText) -> DocumentMeta:
@@ -127,12 +170,13 @@ def find_metadata(clean: CleanText) -> DocumentMeta:
     n = len(text)
     meta = DocumentMeta()
     head_end = min(n, HEADER_CHARS)
+    htext = _header_text(clean, head_end)
     lines = []
-    for i, item in enumerate(_lines(text, 0, head_end)):
+    for i, item in enumerate(_lines(htext, 0, head_end)):
         if i >= HEADER_LINES:
             break
         lines.append(item)
-    body_start = _body_start(text, head_end)
+    body_start = _body_start(htext, head_end)
     header = [ln for ln in lines if ln[0] < body_start]
     cells = _cells(header)
 

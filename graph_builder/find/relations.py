@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import CitedDocument, CleanText, DocumentMeta, NamedReference
 from .patterns.citations import ffold, vi_words
-from .patterns.common import UPPER
+from .patterns.common import DATED_RE, UPPER
 from .patterns.named_refs import IMPL_GAP_RE
 
 OPENING_LIMIT = 8000
@@ -42,10 +42,11 @@ _BODY_HEADING_RE = re.compile(
 )
 _LEAD = r"[\s\-–+•*]*"
 _FRAMING = [vi_words(w) for w in ("Căn cứ", "Xét đề nghị", "Xét Tờ trình", "Theo đề nghị", "Theo Tờ trình", "Thực hiện",
-                                  "Triển khai", "Quán triệt", "Tiếp tục thực hiện", "Cụ thể hóa")]
+                                  "Triển khai", "Quán triệt", "Tiếp tục thực hiện", "Cụ thể hóa", "Sau khi nghe",
+                                  "Tiếp theo")]  # "tiếp theo Công điện số …": a follow-up, no relation
 _BASIS_START_RE = re.compile(
     rf"{_LEAD}(?:{vi_words('Căn cứ')}|{vi_words('Xét đề nghị')}|{vi_words('Xét Tờ trình')}|{vi_words('Xét')}\s+|"
-    rf"{vi_words('Theo đề nghị')}|{vi_words('Theo Tờ trình')})"
+    rf"{vi_words('Theo đề nghị')}|{vi_words('Theo Tờ trình')}|{vi_words('Sau khi nghe')}|{vi_words('Sau khi xem xét')})"
 )
 _IMPL_START_RE = re.compile(
     rf"{_LEAD}(?:{vi_words('Thực hiện')}|{vi_words('Triển khai')}|{vi_words('Quán triệt')}|{vi_words('Tiếp tục thực hiện')}|"
@@ -63,7 +64,7 @@ _FRAMING_RX = "|".join(_FRAMING) + "|" + vi_words("Để") + r"(?![\w])|" + vi_w
 _CLAUSE_END_RE = re.compile(
     rf"[.!?](?=\s+[{UPPER}])|;(?=\s*(?:{_FRAMING_RX}))|[ \t]{{2,}}(?=(?:{'|'.join(_FRAMING)})(?![\w]))"
 )
-_TERMINAL = ".;:!?…"
+_TERMINAL = ".:!?…"  # not ";": "Căn cứ Luật A;" / "Luật B;" is one clause over two lines
 _LINE_LABEL_RE = re.compile(rf"[ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|\([\da-z]+\)|[IVXLC]+\.)[ \t]")
 _LINE_FRAMING_RE = re.compile(rf"{_LEAD}(?:{_FRAMING_RX})")
 
@@ -214,7 +215,7 @@ def find_document_relations(clean: CleanText, meta: DocumentMeta, citations: lis
         k = relation_at(n.start)
         if k is None:
             continue
-        if k == "implements" and not _object_of_verb(text, n.start, cited_ends + accepted_ends, regions):
+        if not _object_of_verb(text, n.start, cited_ends + accepted_ends, regions, k):
             continue
         accepted_ends.append(n.end)
         if n.name in seen_named:
@@ -226,8 +227,11 @@ def find_document_relations(clean: CleanText, meta: DocumentMeta, citations: lis
 
 # what stands right before a document that is the subject of another one: "… về (việc) (thực hiện) <X>"
 _SUBJECT_LEFT_RE = re.compile(
-    rf"(?<![\w]){vi_words('về')}(?:\s+{vi_words('việc')})?(?:\s+{vi_words('tiếp tục')})?"
-    rf"(?:\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}(?:\s+{vi_words('thực hiện')})?))?\s*$")
+    rf"(?<![\w])(?:{vi_words('về')}(?:\s+{vi_words('việc')})?(?:\s+{vi_words('tiếp tục')})?"
+    rf"(?:\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}(?:\s+{vi_words('thực hiện')})?))?"
+    # the act approving a programme named before: "Chương trình … được phê duyệt tại Quyết định số …"
+    rf"|(?:{vi_words('phê duyệt')}|{vi_words('ban hành')}(?:\s+{vi_words('kèm theo')})?|{vi_words('quy định')})\s+"
+    rf"(?:{vi_words('tại')}|{vi_words('theo')}))\s*$")
 _VERB_LEFT_RE = re.compile(rf"(?P<pre>[\w,;]*)\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}|{vi_words('quán triệt')})\s*$")
 _COORD = {"và", "va", ",", ";", "đồng", "đong", "thời", "thoi"}
 
@@ -252,13 +256,33 @@ def _in_subject(text: str, region_start: int, qs: int) -> bool:
     return last not in _COORD and not text[region_start:verb_at].strip(" \t-–+•*") == ""
 
 
-def _object_of_verb(text: str, pos: int, ends: list[int], regions) -> bool:
-    """Whether only connectors lie between an implementing verb (or a preceding list item) and ``pos``."""
-    start = max((a for kind, a, b in regions if kind != "basis" and a <= pos < b), default=None)
-    if start is None:
+_DATE_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:{DATED_RE.pattern})", re.IGNORECASE)
+_BASIS_LEAD_RE = re.compile(rf"{_LEAD}(?:{vi_words('Căn cứ')}|{vi_words('Xét')}|{vi_words('Theo')}|{vi_words('Sau khi nghe')})?")
+
+
+def _object_of_verb(text: str, pos: int, ends: list[int], regions, kind: str = "implements") -> bool:
+    """Whether only connectors lie between the clause's verb (an implementing verb, or the "Căn cứ"
+    of a basis clause) or a preceding list item and ``pos``, and ``pos`` is not inside the subject
+    of another document ("… về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch …")."""
+    if kind == "basis":
+        start = max((a for k, a, b in regions if k == "basis" and a <= pos < b), default=None)
+        if start is None:
+            return False
+        lead = _BASIS_LEAD_RE.match(text, start, pos)
+        verbs = [lead.end()] if lead and lead.end() > start else [start]
+    else:
+        start = max((a for k, a, b in regions if k != "basis" and a <= pos < b), default=None)
+        if start is None:
+            return False
+        verbs = [m.end() for m in _IMPL_VERB_RE.finditer(text, start, pos)]
+    if _in_subject(text, start, pos):
         return False
-    verbs = [m.end() for m in _IMPL_VERB_RE.finditer(text, start, pos)]
     anchors = verbs + [e for e in ends if start <= e <= pos]
+    semi = text.rfind(";", start, pos)  # a ";" starts a new item of the clause's list
+    if semi != -1:
+        anchors.append(semi + 1)
     if not anchors:
         return False
-    return bool(IMPL_GAP_RE.match(text[max(anchors):pos]))
+    a = max(anchors)
+    d = _DATE_AFTER_RE.match(text, a, pos)  # "Luật A ngày 19/6/2015; Luật B"
+    return bool(IMPL_GAP_RE.match(text[d.end() if d else a:pos]))

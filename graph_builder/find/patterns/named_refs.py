@@ -117,12 +117,15 @@ ALIAS_DEF_RE = re.compile(
     rf"\s*\(\s*{vi_words('sau đây')}\s+(?:{vi_words('gọi tắt')}|{vi_words('viết tắt')}|{vi_words('gọi')})\s+(?:{vi_words('là')}\s*)?:?\s*"
     r"[“\"']?(?P<alias>[^)“”\"'\n]{2,80}?)[”\"']?\s*\)"
 )
+def _alt(*phrases: str) -> str:
+    return "(?:" + "|".join(_ci(w) for w in phrases) + ")"
+
+
 # what stands between an implementing verb and the documents it carries out
 IMPL_GAP_RE = re.compile(
-    r"^[\s,;]*(?:(?:" + _ci("và") + r"|" + _ci("cùng") + r")\s+)?(?:(?:" + "|".join(_ci(w) for w in (
-        "có hiệu quả", "hiệu quả", "thắng lợi", "nghiêm", "nghiêm túc", "tốt", "đồng bộ", "quyết liệt")) + r")[\s,]+)*"
-    r"(?:" + _ci("các") + r"\s+)?(?:" + "|".join(_ci(w) for w in (
-        "mục tiêu, nhiệm vụ", "nhiệm vụ, giải pháp", "mục tiêu", "nhiệm vụ", "chỉ tiêu")) + r"\s+(?:"
-    + "|".join(_ci(w) for w in ("đề ra", "đã nêu", "đã đề ra")) + r"\s+)?(?:" + _ci("tại") + "|" + _ci("trong") + r"|" + _ci("của")
-    + r")\s+)?$"
+    r"^[\s,;]*(?:" + _alt("và", "cùng") + r"\s+)?"
+    r"(?:" + _alt("có hiệu quả", "hiệu quả", "thắng lợi", "nghiêm túc", "nghiêm", "tốt", "đồng bộ", "quyết liệt") + r"[\s,]+)*"
+    r"(?:" + _ci("các") + r"\s+)?"
+    r"(?:" + _alt("mục tiêu, nhiệm vụ", "nhiệm vụ, giải pháp", "mục tiêu", "nhiệm vụ", "chỉ tiêu") + r"\s+"
+    r"(?:" + _alt("đã đề ra", "đề ra", "đã nêu") + r"\s+)?" + _alt("tại", "trong", "của") + r"\s+)?$"
 )
