@@ -20,9 +20,16 @@ import re
 from ..find.patterns.common import province_regex
 from ..model import CitedDocument, Edge, ExtractionRecord, GraphFragment, NamedReference, Node
 from ..ontology import fold, load_ontology
+from ..resolve.identity import own_jurisdiction
 from ..resolve.symbols import symbol_parts
 
 NATIONAL = "national"
+# Bodies of a People's Committee: a committee's document addressing them names its own
+# departments, so the issuer is their parent (org:subOrganizationOf in the RDF export).
+_PROVINCIAL_DEPARTMENT = re.compile(r"(?:Sở|Ban Quản lý|Ban Dân tộc|Thanh tra tỉnh|Thanh tra thành phố|Văn phòng UBND tỉnh|Văn phòng UBND thành phố)\b")
+_DISTRICT_DEPARTMENT = re.compile(r"(?:Phòng|Thanh tra huyện|Văn phòng HĐND và UBND)\b")
+_DISTRICT_UNIT = re.compile(r"\b(?:huyện|quận|thị xã|xã|phường|thị trấn)\b")
+_COMMITTEE = re.compile(r"UBND (?P<level>tỉnh|thành phố|huyện|quận|thị xã) (?P<place>.+)")
 _NATIONAL_NAME = re.compile(r"quốc gia|toàn quốc|Chính phủ|Quốc hội|Trung ương|của Đảng\b|Bộ Chính trị", re.IGNORECASE)
 
 
@@ -42,8 +49,9 @@ class _FragmentBuilder:
         self.meta = record.document
         self.doc_id = record.id
         self.province = self.meta.province
-        # where a document's province is unknown, its local agencies are scoped to it alone
-        self.local = self.province or f"unknown:{self.doc_id}"
+        self.jurisdiction = own_jurisdiction(self.meta)
+        # where a document's jurisdiction is unknown, its local agencies are scoped to it alone
+        self.local = self.jurisdiction or f"unknown:{self.doc_id}"
         self.frag = GraphFragment(record.id, record.source, record.content_hash)
         self._nodes: dict[tuple[str, str], Node] = {}
         self._text = None
@@ -83,18 +91,37 @@ class _FragmentBuilder:
         props = {
             "symbol": m.symbol, "number": parts.number if parts else None, "doc_type": label or "Document",
             "doc_type_vi": vi, "form": parts.form if parts else None, "year": m.year, "year_inferred": False,
-            "jurisdiction": self.province, "province": self.province, "date": m.date, "title": m.title,
+            "jurisdiction": self.jurisdiction, "province": self.province, "date": m.date, "title": m.title,
             "issuer": m.issuer, "signer": m.signer, "ingested": True, "source_path": self.r.source,
             "content_hash": self.r.content_hash,
         }
         doc = self.node("Document", self.doc_id, props, mode="set")
         doc.props["ingested"] = True
         if m.issuer:
+            level = "national" if self.jurisdiction == NATIONAL else "province"
             issuer = self.node("Agency", agency_id(m.issuer, self.local),
-                               {"name": m.issuer, "jurisdiction": self.local, "level": "province", "collective": False})
+                               {"name": m.issuer, "jurisdiction": self.local, "level": level, "collective": False})
             span = m.spans.get("issuer")
             self.edge("ISSUED_BY", doc, issuer, {}, *(span or (None, None)))
         return doc
+
+    def agency_scope(self, agency_name: str) -> str:
+        """The id scope of a local agency: its province, or its district for a district's own
+        bodies (Phòng Tài chính - Kế hoạch huyện of Tuy Phước is not that of An Nhơn)."""
+        m = _COMMITTEE.fullmatch(self.meta.issuer or "")
+        if m and m["level"] != "tỉnh" and not province_regex().fullmatch(m["place"]) \
+                and (_DISTRICT_DEPARTMENT.match(agency_name) or _DISTRICT_UNIT.search(agency_name)):
+            return f"{self.local}/{m['level']} {m['place']}"
+        return self.local
+
+    def parent_of(self, agency_name: str) -> str | None:
+        """The issuing People's Committee, when the agency is one of its own departments."""
+        m = _COMMITTEE.fullmatch(self.meta.issuer or "")
+        if not m:
+            return None
+        provincial = m["level"] == "tỉnh" or (m["level"] == "thành phố" and province_regex().fullmatch(m["place"]))
+        pattern = _PROVINCIAL_DEPARTMENT if provincial else _DISTRICT_DEPARTMENT
+        return self.meta.issuer if pattern.match(agency_name) else None
 
     # -- cited and named documents ----------------------------------------------------------
     def cited(self, c: CitedDocument) -> Node:
@@ -187,9 +214,11 @@ class _FragmentBuilder:
             self.edge("HAS_TASK", doc, tn, {})
             for a in t.agencies:
                 jurisdiction = NATIONAL if a.national else self.local
-                ag = self.node("Agency", agency_id(a.name, jurisdiction), {
+                scope = NATIONAL if a.national else self.agency_scope(a.name)
+                ag = self.node("Agency", agency_id(a.name, scope), {
                     "name": a.name, "jurisdiction": jurisdiction, "collective": a.collective,
                     "level": "national" if a.national else None,
+                    "parent": None if a.national or a.collective else self.parent_of(a.name),
                 })
                 self.edge("ASSIGNED_TO", tn, ag, {"role": a.role, "via": a.via},
                           a.start if a.start >= 0 else t.start, a.end if a.start >= 0 else t.end, t.sentence)
