@@ -305,3 +305,50 @@ def test_district_and_commune_issuers_keep_their_unit_and_the_citing_province():
     assert c["12/QĐ-UBND"].issuer_scope == "Bình Định"
     assert c["7/KH-UBND"].issuer == "UBND tỉnh Bình Định"
     assert c["7/KH-UBND"].subject == "triển khai"
+
+
+# ----------------------------------------------------------------------------- issuer scope
+
+def test_national_bodies_named_trung_uong_or_quoc_gia():
+    _, c = cites("Thực hiện Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương; "
+                 "Công điện số 05/CĐ-BCĐ ngày 04/9/2024 của Ban Chỉ đạo quốc gia về Phòng, chống thiên tai; Kế hoạch số "
+                 "01-KH/BCĐ ngày 13/8/2025 của Ban Chỉ đạo về chuyển đổi số tỉnh Bình Định.")
+    assert c["16/KH-HĐTĐKT"].issuer_scope == "national"
+    assert c["05/CĐ-BCĐ"].issuer_scope == "national"
+    assert c["01-KH/BCĐ"].issuer_scope == "Bình Định"
+
+
+def test_the_issuer_named_in_the_text_decides_over_the_shape_of_the_code():
+    # the code has a department's shape (S…), the text names a ministry
+    _, c = cites("Thực hiện Chỉ thị số 20/CT-TTg ngày 29/7/2019 của Thủ tướng Chính phủ và hướng dẫn của Bộ Kế hoạch và "
+                 "Đầu tư tại Công văn số 5743/SKHĐT-TH ngày 14/8/2019 về lập kế hoạch đầu tư công trung hạn.")
+    assert c["5743/SKHĐT-TH"].issuer == "Bộ Kế hoạch và Đầu tư" and c["5743/SKHĐT-TH"].issuer_scope == "national"
+    # "của X" of an earlier sentence is not the issuer of the number after "tại"
+    _, c = cites("Thực hiện các nhiệm vụ tại Nghị quyết số 236/NQ-CP ngày 2/10/2020 của Chính phủ. Thực hiện đúng quy "
+                 "định tại Văn bản số 1076/SGTVT-PC ngày 09/4/2020 về giải ngân.")
+    assert c["1076/SGTVT-PC"].issuer_scope == "Bình Định"
+    # a code that is the body itself is not overridden
+    _, c = cites("Theo đề nghị của Bộ Tài chính tại Quyết định số 12/QĐ-UBND ngày 02/02/2024.")
+    assert c["12/QĐ-UBND"].issuer_scope == "Bình Định"
+
+
+def test_ministry_letter_codes_without_b_and_an_issuer_named_once():
+    rec, c = cites("Thực hiện đúng quy định tại Công văn số 8292/LĐTBXH-KTĐN ngày 02/12/2018 của Bộ Lao động - Thương "
+                   "binh và Xã hội. Đánh giá việc thực hiện Văn bản số 8292/LĐTBXH-KTĐN. Triển khai Công văn số "
+                   "150/LĐTBXH-QLQH ngày 09/01/2020.")
+    assert not isinstance(c["8292/LĐTBXH-KTĐN"], list)  # one document, not one per jurisdiction
+    assert c["8292/LĐTBXH-KTĐN"].issuer_scope == "national" and len(c["8292/LĐTBXH-KTĐN"].counted_mentions()) == 2
+    assert c["150/LĐTBXH-QLQH"].issuer_scope == "national"
+    assert c["150/LĐTBXH-QLQH"].issuer == "Bộ Lao động - Thương binh và Xã hội"
+    # a decision of another province named once keeps that province for its later mentions
+    rec, c = cites("Thực hiện Quyết định số 12/QĐ-UBND ngày 19/5/2023 của UBND tỉnh Quảng Bình về liên kết vùng. "
+                   "Bám sát Quyết định số 12/QĐ-UBND.")
+    assert not isinstance(c["12/QĐ-UBND"], list) and c["12/QĐ-UBND"].issuer_scope == "Quảng Bình"
+
+
+def test_glued_ministry_code_and_capitals_slips_are_repaired():
+    assert canonical_symbol("03/2021/TTBNNPTNT") == "03/2021/TT-BNNPTNT"
+    assert canonical_symbol("45/2019/TTBTC") == "45/2019/TT-BTC"
+    assert canonical_symbol("10-CTR/TU") == "10-CTr/TU"
+    assert canonical_symbol("19/CT-TTG") == "19/CT-TTg"
+    assert canonical_symbol("123/TBKT") == "123/TBKT"  # no ministry after the type code: kept

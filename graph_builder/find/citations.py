@@ -21,7 +21,7 @@ import re
 
 from ..model import CitationMention, CleanText, DocumentMeta
 from .patterns.citations import (ALIAS_RE, ISSUER_BEFORE_RE, LEFT_LAW_RE, LEFT_SO_RE, LEFT_TYPED_RE, LIST_GAP_RE,
-                                 LOOSE_SYMBOL_RE, OWN_NUMBER_RE, SYMBOL_RE, TYPE_CODES, Symbol, code_scope,
+                                 LOOSE_SYMBOL_RE, OWN_NUMBER_RE, SYMBOL_RE, TYPE_CODES, Symbol, code_scope, code_scope_strength,
                                  is_path_context, issuer_fits_code, match_issuer, parse_date_after, parse_issuer_after,
                                  ffold, parse_subject, parse_symbol, trailing_issuer, type_from_word)
 
@@ -136,14 +136,22 @@ def _issuer_before(text: str, c: _Cand, province: str | None) -> None:
     """"Xét đề nghị của Sở Kế hoạch và Đầu tư tại Công văn số 2970/SKHĐT-TH"."""
     a = max(0, c.qs - 120)
     m = ISSUER_BEFORE_RE.search(text, a, c.qs)
+    while m is not None:  # the nearest "của" ("… của Thủ tướng Chính phủ và hướng dẫn của Bộ X tại …")
+        nxt = ISSUER_BEFORE_RE.search(text, m.start() + 1, c.qs)
+        if nxt is None:
+            break
+        m = nxt
     if m and m.end() == c.qs:
         iss = match_issuer(text, m.start("iss"), province)
-        if iss is not None and iss_fits(iss, c.sym):
+        # the issuer is the whole phrase between "của" and "tại" (not "của Chính phủ. Thực hiện … tại")
+        if iss is not None and not text[iss.end:m.end("iss")].strip(" \t,") and iss_fits(iss, c.sym):
             c.issuer = iss
 
 
 def iss_fits(iss, sym: Symbol) -> bool:
-    return issuer_fits_code(iss, sym) or code_scope(sym) is None
+    """An issuer named before "tại <Type> số N" is the number's unless the code is itself a body
+    of another kind (UBND, HĐND, TU, CP, TTg …)."""
+    return issuer_fits_code(iss, sym) or not code_scope_strength(sym)[1]
 
 
 def _is_own(text: str, c: _Cand, meta: DocumentMeta | None) -> bool:

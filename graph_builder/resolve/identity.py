@@ -17,8 +17,8 @@ import hashlib
 import re
 from collections import Counter
 
-from ..find.patterns.citations import (SYMBOL_RE, classify_issuer, code_scope, issuer_from_code, parse_date_after,
-                                       parse_issuer_after, parse_symbol)
+from ..find.patterns.citations import (SYMBOL_RE, classify_issuer, code_scope, code_scope_strength, issuer_from_code,
+                                       parse_date_after, parse_issuer_after, parse_symbol)
 from ..find.patterns.common import sentence_span
 from ..model import CitationMention, CitedDocument, CleanText, DocumentIdentity, DocumentMeta
 
@@ -40,18 +40,23 @@ def _symbol_year(symbol: str) -> int | None:
 
 
 def jurisdiction_of(symbol: str, issuer: str | None, province: str | None) -> str | None:
-    """'national', a province, or None (a local issuer in a document whose province is unknown)."""
+    """'national', a province, or None (a local issuer in a document whose province is unknown).
+
+    A code that is the body itself (UBND, HĐND, TU; CP, TTg, QH, TW, a listed ministry) decides;
+    otherwise the issuer named in the text does ("hướng dẫn của Bộ Kế hoạch và Đầu tư tại Công văn
+    số 5743/SKHĐT-TH" is national although the code has a department's shape), and without one the
+    shape of the code (S… a department, B… a ministry)."""
     sym = _parsed(symbol)
-    by_code = code_scope(sym) if sym else None
+    by_code, definite = code_scope_strength(sym) if sym else (None, False)
     kind, named_prov = classify_issuer(issuer)
-    if by_code == "national":
-        return "national"
-    if by_code == "local":
-        return named_prov or province
+    if definite:
+        return "national" if by_code == "national" else (named_prov or province)
     if kind == "national":
         return "national"
     if kind == "local":
         return named_prov or province
+    if by_code == "national":
+        return "national"
     return province
 
 
@@ -83,8 +88,17 @@ def resolve_citations(mentions: list[CitationMention], meta: DocumentMeta, clean
     """Group mentions into distinct cited documents with their identities."""
     province = meta.province
     groups: dict[tuple[str, str | None], list[CitationMention]] = {}
+    # an issuer named once applies to the other mentions of the same number (like a date)
+    named: dict[str, set[str | None]] = {}
     for m in mentions:
-        j = jurisdiction_of(m.symbol, m.issuer, province)
+        if m.issuer:
+            named.setdefault(m.symbol, set()).add(jurisdiction_of(m.symbol, m.issuer, province))
+    for m in mentions:
+        js = named.get(m.symbol) if not m.issuer else None
+        if js and len(js) == 1:
+            j = next(iter(js))
+        else:
+            j = jurisdiction_of(m.symbol, m.issuer, province)
         groups.setdefault((m.symbol, j), []).append(m)
     docs: list[CitedDocument] = []
     for (symbol, jurisdiction), ms in groups.items():

@@ -155,9 +155,14 @@ def _split_glued(code: str) -> list[str]:
         for cand in (t, t.replace("Đ", "D")):
             if code.upper().startswith(cand.upper()) and len(code) > len(cand):
                 rest = canon_code(code[len(cand):])
-                if rest in STATE_ISSUERS or rest in _ONTO.national_issuers or rest in _ONTO.local_issuers:
+                if (rest in STATE_ISSUERS or rest in _ONTO.national_issuers or rest in _ONTO.local_issuers
+                        or rest in MINISTRY_LETTER_CODES or _MINISTRY_CODE_RE.fullmatch(rest)):
                     return [t, rest]
     return [code]
+
+
+# a ministry's code glued to the type code of a normative document: "TTBNNPTNT" = TT + BNNPTNT
+_MINISTRY_CODE_RE = re.compile(r"B(?:KHĐT|TC|NN|NNPTNT|XD|GTVT|TNMT|YT|GDĐT|LĐTBXH|VHTTDL|TTTT|NV|TP|CA|QP|NG|KHCN|CT)")
 
 
 def _codes(text: str) -> list[str]:
@@ -275,28 +280,49 @@ def is_path_context(text: str, start: int, end: int) -> bool:
 
 # -------------------------------------------------------------------------- issuer codes
 
+# Ministries and national agencies whose letters carry a code without the "B" of "Bộ"
+# (Bộ Lao động - Thương binh và Xã hội signs "…/LĐTBXH-KH"; the General Departments of the
+# Ministry of Finance and the State Treasury sign with their own codes).
+MINISTRY_LETTER_CODES = {"LĐTBXH", "TCT", "TCHQ", "TCTK", "KBNN", "TCTL", "TCLN", "TCMT", "TCĐBVN", "BHXH"}
+# Codes whose scope is certain (the code is the body); other scopes are read from the shape of
+# the code (S… a provincial department, B… a ministry) and yield to an issuer named in the text.
+_DEFINITE_LOCAL = {"UBND", "HĐND", "TU", "HU", "ĐU", "BCSĐ", "BCSD", "TƯ"}
+
+
 def code_scope(sym: Symbol) -> str | None:
     """'national' or 'local' from the issuer code of a symbol; None when the code says nothing."""
-    heads = [_issuer_head(c) for c in sym.issuer_codes] or [""]
-    head = heads[0]
+    return code_scope_strength(sym)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_scope_of(form: str, head: str) -> tuple[str | None, bool]:
     nat, loc = _ONTO.national_issuers, _ONTO.local_issuers
-    if sym.form == "party":
+    if form == "party":
         if head in ("TW", "TƯ") or head.endswith("TW"):
-            return "national"
-        return "local"
+            return "national", True
+        return "local", head in _DEFINITE_LOCAL or head.endswith(("TU", "HU"))
     if head in nat or head == "TTg" or head.endswith("TW"):
-        return "national"
+        return "national", head in nat or head == "TTg"
     if head in loc or head in ("UBND", "HĐND") or head.endswith(("TU", "HU")):
-        return "local"
+        return "local", head in _DEFINITE_LOCAL
     if re.fullmatch(r"QH\d*|UBTVQH\d*", head):
-        return "national"
+        return "national", True
+    if head in MINISTRY_LETTER_CODES:
+        return "national", False
     if head.startswith("S") and len(head) >= 2:
-        return "local"  # provincial departments: SKHĐT, STC, SNN&PTNT …
+        return "local", False  # provincial departments: SKHĐT, STC, SNN&PTNT …
     if head.startswith("B") and len(head) >= 3 and head not in loc:
-        return "national"  # ministries: BKHĐT, BNN, BTNMT …
+        return "national", False  # ministries: BKHĐT, BNN, BTNMT …
     if head.startswith(("UB", "HĐ", "BQL", "CA", "BCH")):
-        return "local"
-    return None
+        return "local", False
+    return None, False
+
+
+def code_scope_strength(sym: Symbol) -> tuple[str | None, bool]:
+    """(scope, definite): the scope the issuer code gives and whether the code alone settles it
+    (UBND, HĐND, TU, CP, TTg, QH …) or only suggests it by its shape (SKHĐT, BNN, HĐTĐKT …)."""
+    head = _issuer_head(sym.issuer_codes[0]) if sym.issuer_codes else ""
+    return _code_scope_of(sym.form, head)
 
 
 # Issuer named by the code alone (when the text names none).
@@ -309,6 +335,8 @@ _CODE_ISSUER = {
     "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BTTTT": "Bộ Thông tin và Truyền thông", "BNV": "Bộ Nội vụ",
     "BTP": "Bộ Tư pháp", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "BNG": "Bộ Ngoại giao",
     "BKHCN": "Bộ Khoa học và Công nghệ", "BCT": "Bộ Công Thương", "UBDT": "Ủy ban Dân tộc", "TTCP": "Thanh tra Chính phủ",
+    "LĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "TCT": "Tổng cục Thuế", "TCHQ": "Tổng cục Hải quan",
+    "TCTK": "Tổng cục Thống kê", "KBNN": "Kho bạc Nhà nước",
 }
 
 
@@ -395,6 +423,9 @@ _PLACE = (rf"(?:\s+(?P<unit>{vi_words('tỉnh')}|{vi_words('thành phố')}|" + 
           rf"(?:\s+[{U}ÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÉÈẺẼẸÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*){{0,3}}))?")
 
 
+_NATB_STOP = "|".join(vi_words(w) for w in ("về", "của", "và", "tỉnh", "huyện", "thành phố", "Đảng bộ", "nhân dân"))
+
+
 def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
     prov = _province_rx()
     place = _PLACE.replace("{PROV}", prov)
@@ -412,6 +443,12 @@ def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
         (rf"(?:{vi_words('Văn phòng')}|{vi_words('Ủy ban Kiểm tra')}|{vi_words('Ban')}\s+(?:{vi_words('Tuyên giáo')}|{vi_words('Tổ chức')}|"
          rf"{vi_words('Dân vận')}|{vi_words('Nội chính')}|{vi_words('Kinh tế')}|{vi_words('Đối ngoại')}|{vi_words('Tuyên giáo và Dân vận')}|"
          rf"{vi_words('Chính sách, chiến lược')}))\s+{vi_words('Trung ương')}(?:\s+{vi_words('Đảng')})?", "TWB"),
+        # other national bodies: "Ban Chỉ đạo quốc gia về …", "Hội đồng Thi đua - Khen thưởng Trung ương",
+        # "Ủy ban Quốc gia …", "Ban Chỉ đạo Trung ương …"
+        (rf"(?:{vi_words('Ban Chỉ đạo')}|{vi_words('Hội đồng')}|{vi_words('Ủy ban')})\s+(?:{vi_words('Trung ương')}|"
+         rf"{vi_words('quốc gia')})(?![\w])"
+         rf"|(?:{vi_words('Ban Chỉ đạo')}|{vi_words('Hội đồng')}|{vi_words('Ủy ban')}|{vi_words('Ban')})"
+         rf"(?:\s+(?:-\s+)?(?!(?:{_NATB_STOP})(?![\w]))[^\W\d_]+){{1,6}}\s+{vi_words('Trung ương')}(?![\w])", "NATB"),
         (rf"{vi_words('Ngân hàng Nhà nước')}(?:\s+{vi_words('Việt Nam')})?", "NHNN"),
         (rf"{vi_words('Kiểm toán Nhà nước')}", "KTNN"),
         (rf"{vi_words('Chủ tịch nước')}", "CTN"),
@@ -431,8 +468,8 @@ def _issuer_patterns() -> list[tuple[re.Pattern, str]]:
 
 ISSUER_PATTERNS = _issuer_patterns()
 # the folded first letters each pattern can start with (match_issuer tries only those)
-_FIRST_LETTERS = ["t", "v", "t", "c", "u", "q", "b", "b", "hb", "vub", "n", "k", "c", "u", "b", "bt", "t", "b", "b",
-                  "th", "cu", "s"]
+_FIRST_LETTERS = ["t", "v", "t", "c", "u", "q", "b", "b", "hb", "vub", "bhu", "n", "k", "c", "u", "b", "bt", "t", "b",
+                  "b", "th", "cu", "s"]
 assert len(_FIRST_LETTERS) == len(ISSUER_PATTERNS)
 _ISSUER_BY_FIRST: dict[str, list[tuple[re.Pattern, str]]] = {}
 for _pat, _letters in zip(ISSUER_PATTERNS, _FIRST_LETTERS):
@@ -443,7 +480,7 @@ _KIND_CODES = {
     "NHNN": {"NHNN"}, "KTNN": {"KTNN"}, "TWB": {"VPTW", "BTGTW", "BTCTW", "BDVTW", "UBKTTW", "BNCTW", "BKTTW", "BĐNTW", "TW"}, "CTN": {"CTN"}, "HĐND": {"HĐND"}, "UBND": {"UBND"},
     "TU": {"TU", "BTV", "HU"}, "BCS": {"BCSĐ", "BCSD", "BCS"},
 }
-NATIONAL_KINDS = {"CP", "TTG", "VPCP", "QH", "UBTVQH", "TW", "TWB", "NHNN", "KTNN", "CTN", "MIN"}
+NATIONAL_KINDS = {"CP", "TTG", "VPCP", "QH", "UBTVQH", "TW", "TWB", "NATB", "NHNN", "KTNN", "CTN", "MIN"}
 
 
 class Issuer:
@@ -512,7 +549,7 @@ def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
                 name = "Ban Bí thư"
             else:
                 name = "Ban Chấp hành Trung ương Đảng" + khoa
-        elif kind == "TWB":
+        elif kind in ("TWB", "NATB"):
             name = raw[:1].upper() + raw[1:]
         elif kind == "MIN":
             if gd.get("min"):
