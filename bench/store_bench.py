@@ -1,15 +1,15 @@
-"""Store benchmark (a measurement, not a test): Neo4j write rate against the UNWIND batch size, and
-`trace` latency (median, p95 over 50 random documents) on a synthetic graph of >= 100,000 nodes,
-on the embedded store and on Neo4j.
+"""Store benchmark (a measurement, not a test): the batched writer's rate against documents per
+transaction and rows per UNWIND statement (Neo4j), the load of a synthetic graph of >= 100,000
+nodes with ``write_fragments`` on both stores, and `trace` latency (median, p95 over 50 random
+documents) on that graph, on the embedded store and on Neo4j, in one run.
 
     eval "$(scripts/neo4j start)"
-    .venv/bin/python bench/store_bench.py [--docs 6000] [--skip-neo4j]
+    .venv/bin/python bench/store_bench.py [--docs 7200] [--skip-neo4j] [--skip-curve]
 
 The synthetic graph is generated as GraphFragments directly (no extraction): national resolutions,
 provincial programmes implementing them, district plans implementing the programmes, each with
-tasks assigned to agencies, targets and citations.  Fragments are grouped into load batches of 200
-documents (one transaction each) so that the load itself is quick; per-document writes are
-measured separately on 200 documents.
+tasks assigned to agencies, targets and citations.  Graph elements = nodes + relationships created.
+The machine's load average is printed with every figure: on a shared 2-core machine it matters.
 """
 from __future__ import annotations
 
@@ -95,23 +95,43 @@ def synth(n_docs: int, seed: int = 7) -> tuple[list[GraphFragment], list[tuple[s
     return frags, national
 
 
-def merged(frags: list[GraphFragment], i: int) -> GraphFragment:
-    big = GraphFragment(f"batch-{i}", f"batch-{i}", f"batch-{i}")
-    seen = set()
-    for f in frags:
-        for n in f.nodes:
-            if (n.label, n.id) not in seen:
-                seen.add((n.label, n.id))
-                big.nodes.append(n)
-        big.edges += f.edges
-    return big
-
-
-def load(store, frags, batch=200) -> float:
+def load(store, frags) -> tuple[float, int]:
+    """Seconds and graph elements created writing ``frags`` with write_fragments."""
     t = time.perf_counter()
-    for i in range(0, len(frags), batch):
-        store.write_fragment(merged(frags[i:i + batch], i))
-    return time.perf_counter() - t
+    res = store.write_fragments(frags)
+    secs = time.perf_counter() - t
+    failed = sum(r["failed"] for r in res)
+    if failed:
+        raise SystemExit(f"{failed} document(s) failed: {store.last_failures[:3]}")
+    return secs, sum(r["nodes_created"] + r["edges_created"] for r in res)
+
+
+def wipe(store) -> None:
+    if store.kind == "neo4j":  # bounded transactions: one DETACH DELETE of the graph exceeds the tx memory
+        for text in ("MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS c",
+                     "MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS c"):
+            while store._transaction(lambda tx: tx.run(text))[0]["c"]:
+                pass
+
+
+def load_average() -> str:
+    return "load %.1f" % os.getloadavg()[0]
+
+
+def write_curve(store, frags, per_tx=(1, 10, 50, 100, 200, 500), rows=(250, 1000, 5000), base=(100, 1000)):
+    """Elements/s loading ``frags`` into an empty database: documents per transaction (rows per
+    UNWIND = base[1]), then rows per UNWIND (documents per transaction = base[0])."""
+    out = []
+    for d, r in [(d, base[1]) for d in per_tx] + [(base[0], r) for r in rows if r != base[1]]:
+        wipe(store)
+        store.docs_per_tx, store.batch_size = d, r
+        secs, elements = load(store, frags)
+        out.append((d, r, elements / secs, load_average()))
+        print(f"[neo4j] write_fragments, {d:>4} documents/transaction, {r:>5} rows/UNWIND: "
+              f"{elements / secs:>9,.0f} elements/s ({load_average()})", flush=True)
+    store.docs_per_tx, store.batch_size = base
+    wipe(store)
+    return out
 
 
 def per_document(store, frags) -> float:
@@ -134,28 +154,12 @@ def trace_latency(store, national, n=50, seed=3) -> tuple[float, float, int]:
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], rows
 
 
-def batch_sizes(store, sizes=(100, 500, 1000, 2000, 5000, 10000), n=20000) -> list[tuple[int, float]]:
-    """Elements/s writing n Task nodes + n ASSIGNED_TO edges with UNWIND batches of each size."""
-    out = []
-    for b in sizes:
-        store._transaction(lambda tx: tx.run("MATCH (t:Task) WHERE t.source_id = 'bench' DETACH DELETE t"))
-        store.batch_size = b
-        rows = [{"id": f"bench-{b}-{i}", "text": "x", "source_id": "bench"} for i in range(n)]
-        edges = [{"_s": f"bench-{b}-{i}", "_t": f"national:{AGENCIES[i % 8]}", "role": "lead", "source_id": "bench"}
-                 for i in range(n)]
-        t = time.perf_counter()
-        store._transaction(lambda tx: (store._write_nodes(tx, "Task", "own", rows),
-                                       store._create_edges(tx, "ASSIGNED_TO", "Task", "Agency", edges)))
-        out.append((b, 2 * n / (time.perf_counter() - t)))
-    store._transaction(lambda tx: tx.run("MATCH (t:Task) WHERE t.source_id = 'bench' DETACH DELETE t"))
-    store.batch_size = 1000
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=6600)
+    ap.add_argument("--docs", type=int, default=7200)
+    ap.add_argument("--curve-docs", type=int, default=2000, help="documents per load of the write-rate curve")
     ap.add_argument("--skip-neo4j", action="store_true")
+    ap.add_argument("--skip-curve", action="store_true")
     args = ap.parse_args()
     frags, national = synth(args.docs)
     extra, _ = synth(200, seed=99)
@@ -163,26 +167,27 @@ def main() -> int:
         f.document_id = "x" + f.document_id
     n_nodes = len({(n.label, n.id) for f in frags for n in f.nodes})
     n_edges = sum(len(f.edges) for f in frags)
-    print(f"synthetic graph: {len(frags)} documents, {n_nodes} nodes, ~{n_edges} edges")
+    print(f"synthetic graph: {len(frags)} documents, {n_nodes} nodes, ~{n_edges} edges; {os.cpu_count()} cores")
     kinds = ["embedded"] + ([] if args.skip_neo4j else ["neo4j"])
     for kind in kinds:
         tmp = tempfile.mkdtemp(prefix="kg-bench-")
         store = open_store(str(Path(tmp) / "kg") if kind == "embedded" else os.environ["NEO4J_URI"])
-        if kind == "neo4j":
-            store._transaction(lambda tx: tx.run("MATCH (n) DETACH DELETE n"))
+        wipe(store)
         store.ensure_schema()
-        secs = load(store, frags)
+        if kind == "neo4j" and not args.skip_curve:
+            write_curve(store, frags[:args.curve_docs])
+        secs, elements = load(store, frags)
         s = store.stats()
         total = sum(s["nodes"].values())
-        print(f"[{kind}] loaded {total} nodes, {sum(s['relationships'].values())} edges in {secs:.1f} s "
-              f"(batches of 200 documents)")
+        print(f"[{kind}] loaded {total} nodes, {sum(s['relationships'].values())} edges in {secs:.1f} s: "
+              f"{elements / secs:,.0f} elements/s (write_fragments, {store.docs_per_tx} documents/transaction; "
+              f"{load_average()})", flush=True)
         med, p95, rows = trace_latency(store, national)
-        print(f"[{kind}] trace over 50 random documents: median {med:.1f} ms, p95 {p95:.1f} ms ({rows} rows)")
+        print(f"[{kind}] trace over 50 random documents: median {med:.1f} ms, p95 {p95:.1f} ms ({rows} rows; "
+              f"{load_average()})", flush=True)
         pd = per_document(store, [f for f in extra][:200])
-        print(f"[{kind}] one transaction per document (~45 nodes, ~60 edges): {pd * 1000:.1f} ms/document")
-        if kind == "neo4j":
-            for b, rate in batch_sizes(store):
-                print(f"[neo4j] UNWIND batch {b:>6}: {rate:,.0f} elements/s")
+        print(f"[{kind}] one transaction per document (~45 nodes, ~60 edges): {pd * 1000:.1f} ms/document "
+              f"({load_average()})", flush=True)
         store.close()
     return 0
 
