@@ -11,7 +11,7 @@ import pytest
 
 from graph_builder.build.graph import fragment_from_record
 from graph_builder.clean import clean_text
-from graph_builder.find.structure import parse_outline
+from graph_builder.find.structure import flatten, parse_outline
 from graph_builder.find.tasks import find_tasks
 from graph_builder.model import CitationMention, CitedDocument, CleanText, DocumentIdentity, DocumentMeta, SourceText
 from graph_builder.pipeline import extract_text
@@ -471,7 +471,7 @@ def test_a_centrally_run_city_completes_its_bodies_with_thanh_pho():
             "II. NHIỆM VỤ\n\n1. Cục Thuế\n\n- Quản lý thuế thương mại điện tử.\n\n"
             "2. Các sở, ban, ngành\n\n- Số hóa hồ sơ.\n\n3. Công an thành phố\n\n- Bảo đảm an ninh mạng.\n")
     assert {(a.agency, a.role) for a in extract_text(text).assignments} == {
-        ("Cục Thuế thành phố", "lead"), ("Các sở, ban, ngành tỉnh", "lead"), ("Công an thành phố", "lead")}
+        ("Cục Thuế thành phố", "lead"), ("Các sở, ban, ngành thành phố", "lead"), ("Công an thành phố", "lead")}
     # the same text from a province: the level word is "tỉnh"
     prov = text.replace("THÀNH PHỐ HẢI PHÒNG", "TỈNH HÀ NAM").replace("Công an thành phố", "Công an tỉnh")
     assert {a.agency for a in extract_text(prov).assignments} == {"Cục Thuế tỉnh", "Các sở, ban, ngành tỉnh",
@@ -484,3 +484,59 @@ def test_a_city_party_committee_names_its_district_committees():
             "2. Ban Tuyên giáo Thành ủy chủ trì tuyên truyền.\n")
     assert {a.agency for a in extract_text(text).assignments} == {
         "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Thành ủy", "Ban Tuyên giáo Thành ủy"}
+
+
+@both
+def test_a_plan_attached_after_the_closing_block_has_tasks(cleaned):
+    text = ("Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n\n"
+            "KẾ HOẠCH\nPhát triển thương mại điện tử\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh)\n\n"
+            "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Thông tin và Truyền thông chủ trì xây dựng sàn giao dịch.\n")
+    got = {(a.agency, a.via) for a in run(text, cleaned)[1]}
+    assert ("Sở Thông tin và Truyền thông", "section") in got
+    # the recipients and the signature stay outside the outline
+    assert not any("Lưu" in s.heading or "Như Điều" in s.heading for s, _ in flatten(parse_outline(_clean(text, cleaned))))
+    # without an attached document nothing after "Nơi nhận" is read
+    assert {a.agency for a in run(text.split("KẾ HOẠCH")[0], cleaned)[1]} == {"Văn phòng UBND tỉnh", "Sở Công Thương"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sở Tài chính đề xuất phương án bố trí vốn.", {("Sở Tài chính", "lead")}),  # "đề" is not "để"
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh vận động hội viên tham gia.",  # "vận" is not "vẫn"
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")}),
+    ("Sở Tài chính nắm chắc nguồn thu.", {("Sở Tài chính", "lead")}),  # "nắm" is not "năm"
+    ("Sở Tài chính để xuất hiện tình trạng nợ đọng.", set()),
+    ("Sở Tài chính đã bố trí đủ vốn.", set()),
+])
+def test_function_words_after_a_subject_are_read_with_their_tone_marks(sentence, expected):
+    assert pairs("II. NHIỆM VỤ\n" + sentence + "\n") == expected
+
+
+@both
+def test_district_documents_name_divisions_and_district_units(cleaned):
+    text = ("II. NHIỆM VỤ\n\n1. Phòng Tài chính - Kế hoạch huyện\n- Chủ trì, phối hợp với Chi cục Thống kê huyện rà soát "
+            "số liệu.\n\n2. Trung tâm Y tế huyện chủ động phòng, chống dịch.\n\n"
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các hội, đoàn thể huyện phối hợp giám sát.\n")
+    assert pairs(text, cleaned) == {
+        ("Phòng Tài chính - Kế hoạch", "lead"), ("Chi cục Thống kê huyện", "support"), ("Trung tâm Y tế huyện", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "lead"), ("Các hội, đoàn thể huyện", "lead")}
+
+
+@both
+def test_names_that_embed_a_place_and_boards_with_qualifiers(cleaned):
+    text = ("II. NHIỆM VỤ\n\n1. Ban Quản lý Khu kinh tế Đông Nam chủ trì kêu gọi đầu tư hạ tầng.\n\n"
+            "2. Đài Phát thanh - Truyền hình Long An tăng thời lượng phát sóng.\n\n"
+            "3. Ban Quản lý dự án đầu tư xây dựng các công trình giao thông thành phố đẩy nhanh tiến độ.\n\n"
+            "4. Sở Xây dựng phối hợp với Ban Quản lý dự án 7 bảo đảm tiến độ.\n\n"
+            "5. Cục Thuế tỉnh Long An chống thất thu.\n")
+    assert pairs(text, cleaned) == {
+        ("Ban Quản lý Khu kinh tế Đông Nam", "lead"), ("Đài Phát thanh - Truyền hình Long An", "lead"),
+        ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông thành phố", "lead"),
+        ("Sở Xây dựng", "lead"), ("Ban Quản lý dự án 7", "support"), ("Cục Thuế tỉnh", "lead")}
+
+
+def test_vague_groups_and_groups_kept_as_written():
+    assert pairs("Giao các sở, ngành rà soát danh mục.\n") == {("Các sở, ngành tỉnh", "lead")}
+    assert pairs("Giao các sở, ban, ngành rà soát danh mục.\n") == {("Các sở, ban, ngành tỉnh", "lead")}
+    assert pairs("Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện.\n") == set()
+    assert pairs("1. Các đơn vị, địa phương căn cứ chức năng rà soát.\n") == {("Các đơn vị, địa phương", "lead")}

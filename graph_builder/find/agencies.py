@@ -23,6 +23,7 @@ groups ("các cấp, các ngành") are kept as fillers that continue a list but 
 from __future__ import annotations
 
 import functools
+import re
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ DEFAULT_DISTRICT = "UBND các huyện, thị xã, thành phố"
 DEFAULT_COMMUNE = "UBND các xã, phường, thị trấn"
 _SPACES = " \t\u00a0"
 _PMB_KEY = "agency:Các ban quản lý dự án"
+# capitalised words after a name that are not a place ("Giao Cục Thuế Chủ trì" in a heading)
+_NOT_PLACE_RE = re.compile(r"\s+(?:Chủ|Phối|Thực|Triển|Tổ|Tăng|Đẩy|Rà|Tham|Xây|Theo|Hướng|Khẩn|Giao|Đề|Yêu|Và|Với|Tại)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +158,12 @@ _CITY_SWAPS = ((("tinh", "uy"), ("thanh", "uy")), (("tinh", "đoan"), ("thanh", 
 
 
 def _city_forms(t: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The spellings of a provincial name in a centrally-run city ("… tỉnh" -> "… thành phố")."""
+    """The spellings of a provincial name in a centrally-run city ("… tỉnh" -> "… thành phố") and of
+    its district counterpart ("Ủy ban MTTQ Việt Nam huyện", "Hội Nông dân huyện")."""
     out = []
     if len(t) > 1 and t[-1] == "tinh":
         out.append(t[:-1] + ("thanh", "pho"))
+        out += [t[:-1] + ("huyen",), t[:-1] + ("thi", "xa"), t[:-1] + ("quan",)]
     for old, new in _CITY_SWAPS:
         r = _replace(t, old, new)
         if r is not None:
@@ -166,11 +171,19 @@ def _city_forms(t: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+_LEVEL_ENDINGS = (("thanh pho", " thành phố"), ("huyen", " huyện"), ("thi xa", " thị xã"), ("quan", " quận"),
+                  ("tinh", " tỉnh"), ("uy", ""), ("đoan", ""))
+_LEVEL_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "Thành ủy", "Tỉnh ủy")
+
+
 def city_name(name: str, surface_folded: str) -> str:
-    """The canonical name of a provincial body as a city writes it: "Công an tỉnh" -> "Công an
-    thành phố" when the text says "thành phố" ("Thành ủy", "Thành đoàn" likewise)."""
-    if surface_folded.endswith("thanh pho") and name.endswith(" tỉnh"):
-        name = name[:-5] + " thành phố"
+    """The canonical name of a provincial body as a city (or a district) writes it: "Công an tỉnh" ->
+    "Công an thành phố" when the text says "thành phố" ("Thành ủy", "Thành đoàn" likewise);
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" -> "… huyện" when the text says "huyện"."""
+    if name.endswith(" tỉnh"):
+        for ending, word in _LEVEL_ENDINGS:
+            if surface_folded.endswith(ending):
+                return name[:-5] + word
     if surface_folded.endswith("thanh uy") and name.endswith("Tỉnh ủy"):
         name = name.replace("Tỉnh ủy", "Thành ủy")
     if "thanh đoan" in surface_folded and name.startswith("Tỉnh đoàn"):
@@ -467,7 +480,7 @@ class AgencyFinder:
             return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
         if entry.key == _PMB_KEY:
             m = PMB_TAIL_RE.match(text, end)
-            if m:
+            if m and m.end() > end:
                 # a project management board with its qualifiers: a named board, or a group of them
                 qual = " ".join(m.group(0).strip(" \t\u00a0\n,").split()).lower()
                 end = m.end()
@@ -485,12 +498,13 @@ class AgencyFinder:
             if m:
                 end = m.end()
         if entry.head == "Phòng" or entry.key.startswith("agency:") and entry.level == "district" and not entry.collective:
+            # "Phòng Tài chính - Kế hoạch huyện" is the Phòng (a division drops its district word, as
+            # a Sở drops "tỉnh"); a district-wide unit keeps it ("Công an huyện", "Chi cục Thống kê huyện")
             m = DISTRICT_WORD_RE.match(text, end)
             if m and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
                 end = m.end()
-                name = f"{name} {' '.join(m.group('unit').lower().split())}"
-            elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
-                name = f"{name} huyện"
+                if entry.head != "Phòng":
+                    name = f"{name} {' '.join(m.group('unit').lower().split())}"
         if entry.level == "province" and entry.kind in ("agency",):
             tail = fold_text(text[end - 10 if end - 10 > start else start:end])
             if not tail.endswith(("tinh", "thanh pho")):
@@ -498,8 +512,19 @@ class AgencyFinder:
                 if m:
                     end = m.end()
                     tail = fold_text(text[end - 10 if end - 10 > start else start:end])
-            if "thanh" in tail:  # "… thành phố", "… Thành ủy", "Thành đoàn"
+            if "thanh" in tail or tail.endswith(("huyen", "thi xa", "quan")):  # "… thành phố", "Thành ủy", "… huyện"
                 name = city_name(name, tail)
+                if entry.head is None and not name.endswith(_LEVEL_WORDS):
+                    # "Ban Quản lý đường sắt đô thị Thành phố": a city-wide unit keeps its level word
+                    name += next(w for e, w in _LEVEL_ENDINGS if tail.endswith(e))
+            elif entry.head is None and not entry.collective and not tail.endswith("tinh"):
+                # a name that embeds its place ("Ban Quản lý Khu kinh tế Đông Nam", "Đài Phát thanh -
+                # Truyền hình Đà Nẵng") is kept as written
+                pm = PLACE_NAME_RE.match(text, end)
+                if pm and not _NOT_PLACE_RE.match(text, pm.start()):
+                    end = pm.end()
+                    name = " ".join(text[start:end].split())
+                    return AgencyHit(start, end, entry, name)
             p = end
             while p < len(text) and text[p] in _SPACES:
                 p += 1

@@ -12,7 +12,9 @@ open and become siblings of an open item of the same kind.  Markdown heading mar
 ignored when the heading carries a label (converters assign them at random), and rank just
 below chapters when it does not.
 
-Nothing after the closing block ("Nơi nhận:") belongs to the outline.
+Nothing in the closing block ("Nơi nhận:", the signature) belongs to the outline; a document
+attached after it (a decision's "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)", a "PHỤ LỤC")
+starts a body of its own.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from ..model import CleanText, Section
 from .patterns.structure import (
     ABBREVIATION_BEFORE_DOT_RE,
+    ATTACHMENT_START_RE,
     AFTER_LABEL_RE,
     CLOSING_RE,
     DASH_PAREN_RE,
@@ -107,6 +110,7 @@ def _label(text: str, pos: int, line_end: int):
 
 
 _MARKUP_START = frozenset("#*_ \t\u00a0")
+_MARKUP_CHARS = "#*_ \t\u00a0"
 _LABEL_LOWER = frozenset("abcdefghiklmnopqrstuvxyđ")
 _LABEL_WORDS = ("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC", "Tiểu mục", "TIỂU MỤC")
 _TRAIL = " \t\u00a0\r*_#|"
@@ -135,12 +139,18 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
         return _cache[1]
     out: list[Paragraph] = []
     pos = 0
+    closed = False  # inside a closing block: skip lines up to an attached document
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
         stripped = line.rstrip(_TRAIL)
         if not stripped or stripped.isspace():
             continue
+        if closed:
+            i = len(line) - len(line.lstrip(_MARKUP_CHARS))
+            if not ATTACHMENT_START_RE.match(line, i):
+                continue
+            closed = False
         i = 0
         hashes = 0
         bold = False
@@ -170,7 +180,8 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
         elif c in "Nn" and CLOSING_RE.match(text, content, e):
             p.closing = True
             out.append(p)
-            break
+            closed = True
+            continue
         out.append(p)
     _cache = (text, out)
     return out
@@ -201,9 +212,9 @@ def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
 
 
 def closing_start(paras: list[Paragraph], default: int) -> int:
-    for p in paras:
-        if p.closing:
-            return p.start
+    """Where the body ends: the last closing block, unless an attached document follows it."""
+    if paras and paras[-1].closing:
+        return paras[-1].start
     return default
 
 
@@ -223,8 +234,11 @@ def outline_from_paragraphs(text: str, paras: list[Paragraph]) -> list[Section]:
         sec.end = max(at, sec.heading_end)
 
     for p in paras:
-        if p.closing:
-            break
+        if p.closing:  # the closing block ends every open section; an attachment starts afresh
+            while stack:
+                sec, _, _ = stack.pop()
+                close(sec, p.start)
+            continue
         if p.label is None and not p.md_level:
             continue
         if p.label is None:  # an unlabelled markdown heading

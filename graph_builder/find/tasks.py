@@ -673,9 +673,9 @@ def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
 
 
 def _level_name(name: str, city: bool, collective: bool) -> str:
-    """A provincial body's name completed with the city's level word (named bodies only: a group
-    written without a level keeps its name)."""
-    if city and not collective and name.endswith(" tỉnh"):
+    """A provincial body's name completed with the city's level word ("Cục Thuế thành phố", "Các
+    sở, ban, ngành thành phố")."""
+    if city and name.endswith(" tỉnh"):
         return name[:-5] + " thành phố"
     return name
 

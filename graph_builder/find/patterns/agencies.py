@@ -123,8 +123,9 @@ COLLECTIVE_TAIL_RE = re.compile(
 # dự án đầu tư xây dựng các công trình giao thông tỉnh".
 PMB_QUALIFIERS = ("chuyên ngành", "khu vực", "đầu tư xây dựng", "đầu tư và xây dựng", "các công trình", "công trình",
                   "dân dụng và công nghiệp", "dân dụng", "công nghiệp", "giao thông", "nông nghiệp",
-                  "và phát triển nông thôn", "phát triển nông thôn", "hạ tầng", "cấp tỉnh", "cấp huyện", "tỉnh")
-PMB_TAIL_RE = re.compile(r"(?:\s*,?\s*(?:" + vi_alt(PMB_QUALIFIERS) + r"))+")
+                  "và phát triển nông thôn", "phát triển nông thôn", "hạ tầng", "cấp tỉnh", "cấp huyện", "tỉnh",
+                  "thành phố", "huyện", "thị xã", "quận")
+PMB_TAIL_RE = re.compile(r"(?:[ \t]+\d{1,2}(?![\d/.,]\d))?(?:\s*,?\s*(?:" + vi_alt(PMB_QUALIFIERS) + r"))*")
 # Commune units continuing a district collective: "UBND các huyện, thị xã, thành phố và các xã, phường,
 # thị trấn", "Ủy ban nhân dân quận-huyện, xã, phường, thị trấn", "UBND cấp huyện, cấp xã" (a unit
 # followed by a name is a place: "huyện A, xã B").
@@ -158,11 +159,20 @@ OPENER_RE = re.compile(vi_alt([
 ]))
 COMMA_RE = re.compile(r",\s*")
 # What cannot follow a subject: a genitive, a past or passive report, a date …
+def exact_alt(phrases) -> str:
+    """Alternation of whole words spelt with their tone marks (case-insensitive only, compile with
+    re.IGNORECASE): short function words must not match their tone-less look-alikes ("để" is not
+    "đề xuất", "vẫn" is not "vận động", "năm" is not "nắm")."""
+    alts = sorted(set(phrases), key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts) + r")(?!\w)"
+
+
 NOT_PREDICATE_RE = re.compile(
-    r"\s*(?:" + vi_alt(["của", "thuộc", "trực thuộc", "đã", "đang", "vừa", "tại", "về", "ngày", "số", "năm",
-                         "như", "nhằm", "để", "với", "gồm", "bao gồm", "chưa", "vẫn", "còn", "cơ bản",
-                         "bước đầu", "đều đã", "từng bước"]) + r")"
-    r"|\s*[)\]”\"»]"
+    r"\s*(?:" + exact_alt(["của", "thuộc", "trực thuộc", "đã", "đang", "vừa", "tại", "về", "ngày", "số", "năm",
+                            "như", "nhằm", "để", "với", "gồm", "bao gồm", "chưa", "vẫn", "còn", "cơ bản",
+                            "bước đầu", "đều đã", "từng bước"]) + r")"
+    r"|\s*[)\]”\"»]",
+    re.IGNORECASE,
 )
 # Triggers before addressees ("Giao Sở …", "đề nghị Ủy ban MTTQ …", "yêu cầu Thủ trưởng …").
 TRIGGER_RE = re.compile(vi_alt(["giao cho", "giao", "đề nghị", "yêu cầu"]) + r"\s*:?\s+")
@@ -174,8 +184,9 @@ ISSUER_BEFORE_TRIGGER_RE = re.compile(
 )
 # A trigger word that is part of another phrase ("được giao", "bàn giao", "theo đề nghị").
 TRIGGER_BLOCK_BEFORE_RE = re.compile(
-    vi_alt(["được", "bàn", "chuyển", "theo", "xét", "đã", "việc", "nhận", "ứng", "các", "những", "có", "như", "khi",
-            "bị", "mới", "giao"]) + r"\s+$"
+    exact_alt(["được", "bàn", "chuyển", "theo", "xét", "đã", "việc", "nhận", "ứng", "các", "những", "có", "như", "khi",
+               "bị", "mới", "giao"]) + r"\s+$",
+    re.IGNORECASE,
 )
 # Partners: "phối hợp (chặt chẽ) (với) …"
 PARTNER_RE = re.compile(

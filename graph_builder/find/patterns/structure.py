@@ -65,6 +65,13 @@ def _to_roman(n: int) -> str:
 
 # The closing block ("Nơi nhận:"): no task, target or section after it.
 CLOSING_RE = re.compile(r"(?:" + vi("Nơi nhận") + r")\s*:?", re.IGNORECASE)
+# After the closing block, an attached document starts its own body: its type line ("KẾ HOẠCH", "QUY
+# CHẾ", "PHỤ LỤC …"), or "(Ban hành kèm theo Quyết định số …)".
+ATTACHMENT_START_RE = re.compile(
+    r"(?:(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN)[\s*_#]*$"
+    r"|(?:PHỤ LỤC|Phụ lục|DANH MỤC)(?:\s+[\dIVX]+)?(?:\s*[:.\-–]|\s*$)"
+    r"|\(?\s*(?:" + vi("Ban hành kèm theo") + r"|" + vi("Kèm theo") + r")\s)"
+)
 # A line that is only a page number ("2", "- 3 -").
 PAGE_NUMBER_RE = re.compile(r"[ \t\u00a0\-–]*\d{1,3}[ \t\u00a0\-–]*$")
 
