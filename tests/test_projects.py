@@ -104,6 +104,64 @@ def test_same_project_twice_is_one_entry():
         "Khu công nghiệp Tam Thăng mở rộng"]
 
 
+def test_lowercase_syllables_inside_proper_names():
+    assert names("Đầu tư Bệnh viện Nhi Trung ương cơ sở 2 và đường Vành đai 4 - Vùng Thủ đô Hà Nội; mở rộng "
+                 "tuyến đường Vành đai phía Tây 2 (đoạn Hòa Ninh - Hòa Sơn); Bệnh viện Nhi đồng Thành phố (giai đoạn 2).\n") == [
+        "Bệnh viện Nhi Trung ương cơ sở 2", "Đường Vành đai 4 - Vùng Thủ đô Hà Nội",
+        "Tuyến đường Vành đai phía Tây 2 (đoạn Hòa Ninh - Hòa Sơn)", "Bệnh viện Nhi đồng Thành phố (giai đoạn 2)"]
+    # a verb joining two names, a place or a plain verb after the name ends it
+    assert names("Thúc đẩy hành lang kinh tế Đông Tây kết nối Quảng Nam với Nam Lào; Khu công nghiệp Phú Hội tỉnh "
+                 "Lâm Đồng; Khu công nghiệp Đông Bình hoạt động hiệu quả.\n") == [
+        "Hành lang kinh tế Đông Tây", "Khu công nghiệp Phú Hội", "Khu công nghiệp Đông Bình"]
+
+
+def test_a_project_named_by_its_work_is_the_work():
+    found = projects("Hoàn thành dự án nâng cấp Quốc lộ 91 đoạn từ Km0 đến Km7 và dự án mở rộng Cảng hàng không "
+                     "Liên Khương; dự án đầu tư nạo vét thoát lũ sông Trường Giang.\n")
+    assert [(p.name, p.quote) for p in found] == [
+        ("Quốc lộ 91 đoạn từ Km0 đến Km7", "dự án nâng cấp Quốc lộ 91 đoạn từ Km0 đến Km7"),
+        ("Cảng hàng không Liên Khương", "dự án mở rộng Cảng hàng không Liên Khương"),
+        ("Dự án đầu tư nạo vét thoát lũ sông Trường Giang", "dự án đầu tư nạo vét thoát lũ sông Trường Giang")]
+
+
+def test_road_segments_aliases_and_connections_are_one_name():
+    text = ("Thi công đường Vành đai 3 đoạn qua thành phố Thủ Đức; Quốc lộ 19 đoạn từ cảng Quy Nhơn đến giao "
+            "Quốc lộ 1A; đường ven biển (ĐT.639) đoạn Cát Tiến - Đề Gi; Quốc lộ 6 đoạn Ba La - Xuân Mai. "
+            "Khởi công dự án đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E; nút giao kết nối cao tốc Vân Đồn - "
+            "Móng Cái với Quốc lộ 18.\n")
+    assert names(text) == [
+        "Đường Vành đai 3 đoạn qua thành phố Thủ Đức", "Quốc lộ 19 đoạn từ cảng Quy Nhơn đến giao Quốc lộ 1A",
+        "Đường ven biển (ĐT.639) đoạn Cát Tiến - Đề Gi", "Quốc lộ 6 đoạn Ba La - Xuân Mai",
+        "Đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E", "Nút giao kết nối cao tốc Vân Đồn - Móng Cái với Quốc lộ 18"]
+
+
+def test_urban_railways_with_number_and_route():
+    assert names("Đẩy nhanh tuyến đường sắt đô thị số 1 (Bến Thành - Suối Tiên) và tuyến đường sắt đô thị Nhổn - "
+                 "ga Hà Nội.\n") == ["Tuyến đường sắt đô thị số 1 (Bến Thành - Suối Tiên)",
+                                     "Tuyến đường sắt đô thị Nhổn - ga Hà Nội"]
+
+
+def test_enumerations_after_gom_and_items_opening_with_a_verb():
+    assert names("Đẩy nhanh các dự án trọng điểm như: đầu tư xây dựng Khu công nghiệp An Phước; nâng cấp Quốc lộ "
+                 "14E; xây dựng cầu Cửa Đại; Nhà máy xử lý rác Tân Lập.\n") == [
+        "Khu công nghiệp An Phước", "Quốc lộ 14E", "Cầu Cửa Đại", "Nhà máy xử lý rác Tân Lập"]
+    assert names("Triển khai các công trình giao thông gồm: đường ven biển Cát Tiến - Đề Gi, cầu Thị Nại 2 và "
+                 "Cảng hàng không Phù Cát.\n") == [
+        "Đường ven biển Cát Tiến - Đề Gi", "Cầu Thị Nại 2", "Cảng hàng không Phù Cát"]
+
+
+def test_short_mentions_of_a_named_project_are_one_entry():
+    assert names("Hoàn thành đường Vành đai 4 - Vùng Thủ đô Hà Nội. Giải phóng mặt bằng đường Vành đai 4 và tuyến "
+                 "đường Vành đai 4 - Vùng Thủ đô trong năm 2024. Nâng cấp Bến cảng Liên Chiểu (hạng mục hạ tầng dùng "
+                 "chung); khai thác Bến cảng Liên Chiểu.\n") == [
+        "Đường Vành đai 4 - Vùng Thủ đô Hà Nội", "Bến cảng Liên Chiểu (hạng mục hạ tầng dùng chung)"]
+    # another number or phase is another project
+    assert names("Khu công nghiệp Đồng Văn và Khu công nghiệp Đồng Văn II; Khu công nghiệp Hòa Cầm, Khu công nghiệp "
+                 "Hòa Cầm giai đoạn 2.\n") == [
+        "Khu công nghiệp Đồng Văn", "Khu công nghiệp Đồng Văn II", "Khu công nghiệp Hòa Cầm",
+        "Khu công nghiệp Hòa Cầm giai đoạn 2"]
+
+
 HEAD_PHRASES = [
     "Khu công nghiệp Tam Anh", "KCN Tam Anh", "Cụm công nghiệp Thuận An", "CCN Thuận An", "Khu kinh tế Dung Quất",
     "KKT Dung Quất", "Khu phi thuế quan Tam Quang", "Khu chế xuất Tân Thuận", "Khu công nghệ cao Hòa Lạc",
@@ -118,7 +176,8 @@ HEAD_PHRASES = [
     "cầu Cửa Đại", "luồng Cửa Lở", "kênh Chợ Gạo", "Bệnh viện Sản nhi", "Trung tâm y tế huyện Sơn Hà",
     "Trạm y tế xã Tam Hiệp", "Phòng khám đa khoa khu vực Bắc Trà My", "Trung tâm điều dưỡng thương binh",
     "Trường THPT Trần Phú", "hành lang kinh tế Đông Tây", "Hồ chứa nước Nước Trong", "trạm bơm Phú Yên",
-    "đập Đồng Mít", "kè Cửa Đại", "dự án Trung tâm dữ liệu tỉnh Phú Thọ",
+    "đập Đồng Mít", "kè Cửa Đại", "dự án Trung tâm dữ liệu tỉnh Phú Thọ", "tuyến đường sắt đô thị số 3",
+    "cầu vượt sông Hàn", "Trung tâm Điện lực Duyên Hải",
 ]
 
 
@@ -169,6 +228,21 @@ def test_connection_end_points_are_not_projects():
     assert names(text) == []
 
 
+def test_hospitals_addressed_as_agencies_are_not_projects():
+    text = ("3. Bệnh viện Đa khoa tỉnh\n"
+            "- Bệnh viện Đa khoa tỉnh chủ trì, phối hợp với các đơn vị tổ chức khám sàng lọc.\n"
+            "6. Phòng Giáo dục và Đào tạo, Trung tâm Y tế huyện\n"
+            "Giao Trung tâm Y tế huyện Mỹ Đức rà soát trang thiết bị.\n"
+            "Nâng cấp Bệnh viện Đa khoa khu vực Tam Kỳ; đầu tư trang thiết bị cho Bệnh viện Ung bướu Đà Nẵng.\n")
+    assert names(text) == ["Bệnh viện Đa khoa khu vực Tam Kỳ", "Bệnh viện Ung bướu Đà Nẵng"]
+
+
+def test_the_works_of_a_province_and_programme_names_are_not_projects():
+    text = ("Xây dựng Đề án phát triển cụm công nghiệp tỉnh Tây Ninh giai đoạn 2021 - 2025. "
+            "Xây dựng danh mục dự án đầu tư sử dụng vốn Chương trình phục hồi và phát triển kinh tế.\n")
+    assert names(text) == []
+
+
 def test_enumeration_of_documents_is_not_projects():
     assert names("Triển khai các đề án, chương trình như: Đề án 06, Chương trình chuyển đổi số của tỉnh.\n") == []
 
@@ -183,7 +257,8 @@ _PIECES = ["Phấn đấu", "phân đầu", "đạt", " trên ", "khoảng", "t�
            "\n", "\n\n", ", ", "; ", ". ", ":", "năm 2025", "so với năm 2024", "ước đạt", "10-11", "27.026", "1,87",
            "05", "Khu công nghiệp", "KCN", " Đông Bình", " Bình Tân", " và ", "dự án", "Quốc lộ 14E", "QL2A",
            "đường", " Võ Chí Công", "cầu", "Bệnh viện", " đa khoa", "các", "như: ", "(", ")", "“", "”", "Sở Tài chính",
-           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9"]
+           "kết nối", "Trường THPT", "II", " - ", "…", "0", "9", "đoạn", " từ ", " đến ", "Km0", "nối", " đi ",
+           "gồm: ", "đường sắt đô thị", "số 2", "(ĐT.639)", "Vành đai", " phía ", "Trung ương", "chủ trì"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=60))

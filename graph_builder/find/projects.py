@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import CleanText, DocumentMeta, Project
 from ..ontology import fold
 from .patterns.targets import bounded_sentence_span
-from .patterns.common import province_regex
+from .patterns.common import UPPER, province_regex
 from .patterns.projects import (
     ABBREVIATIONS,
     CODE_SIBLING_RE,
@@ -41,6 +41,14 @@ from .patterns.projects import (
     MANAGEMENT_BEFORE_RE,
     MAX_DESCRIPTORS,
     MODIFIER_RE,
+    ALIAS_PAREN_RE,
+    ASSIGNEE_AFTER_RE,
+    ASSIGNEE_BEFORE_RE,
+    CLAUSE_OPEN_RE,
+    CONNECTION_RE,
+    ROUTE_KINDS,
+    SEGMENT_RE,
+    NAME_BREAK_WORDS,
     PAREN_LIST_CLOSE_RE,
     PAREN_LIST_OPEN_RE,
     PAREN_LIST_SEP_RE,
@@ -64,6 +72,10 @@ from .patterns.projects import (
 _WS = re.compile(r"\s+")
 _PROPER = ("cap", "acr", "code", "roman")
 _ABBR_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
+_INNER_CAP_RE = re.compile(rf"(?<=\s)[{UPPER}]")
+_PLACE_ONLY_RE = re.compile(r"[ \t]*(?:tỉnh|thành\s+phố)[ \t]*")
+_LABEL_RE = re.compile(r"[ \t]*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])[ \t]")
+_CAP_NEXT_RE = re.compile(rf"[ \t]+[{UPPER}]")
 _ROAD_CODE_HEADS_RE = re.compile(r"^(?:quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+huyện)$", re.IGNORECASE)
 
 
@@ -110,6 +122,8 @@ def _kind(tok: str) -> str:
         head = tok.split(".", 1)[0]
         return "acr" if head.isupper() and len(head) <= 4 else "other"
     if c.isdigit():
+        if "," in tok:
+            return "code"  # "Vành đai 2,5"
         if tok.isdigit():
             return "year" if len(tok) == 4 and tok[:2] in ("19", "20") else "code"
         digits = len(tok) - len(tok.lstrip("0123456789"))
@@ -139,7 +153,8 @@ def _tokens(text: str, pos: int, limit: int = 16, desc_ok: frozenset = frozenset
         tok = m.group("tok")
         kind = _kind(tok)
         if m.group("dash") and not (out and out[-1].kind in _PROPER and kind in _PROPER):
-            break
+            if not (out and out[-1].kind in _PROPER and kind == "lower" and _CAP_NEXT_RE.match(text, m.end())):
+                break  # (an end point may open with a common noun: "Nhổn - ga Hà Nội")
         out.append(_Tok(m.start("tok"), m.end("tok"), tok, kind))
         if kind == "stop" and tok not in desc_ok:
             break
@@ -147,26 +162,41 @@ def _tokens(text: str, pos: int, limit: int = 16, desc_ok: frozenset = frozenset
     return out
 
 
+def _inner_lower(toks: list[_Tok], j: int) -> int:
+    """How many lowercase syllables from ``toks[j]`` belong inside a proper name, between
+    capitalised words ("Vành đai phía Tây 2", "Vùng Thủ đô Hà Nội", "Nhi đồng Thành phố"): at most
+    two, after a capitalised word and before a capitalised word or a number, never a place word."""
+    if j == 0 or toks[j - 1].kind not in ("cap", "acr") or toks[j].text in NAME_BREAK_WORDS:
+        return 0
+    n = len(toks)
+    if j + 1 < n and toks[j + 1].kind in ("cap", "code", "roman"):
+        return 1
+    if (j + 2 < n and toks[j + 1].kind == "lower" and toks[j + 1].text not in NAME_BREAK_WORDS
+            and toks[j + 2].kind in ("cap", "code", "roman")):
+        return 2
+    return 0
+
+
 def _ends_phrase(text: str, pos: int) -> bool:
     """Whether punctuation or a line end follows ``pos`` (after spaces)."""
     n = len(text)
     while pos < n and text[pos] in " \t":
         pos += 1
-    return pos >= n or text[pos] in ";,.…:)\n"
+    return pos >= n or text[pos] in ";,.…:()\n"
 
 
 def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
-                desc_ok: frozenset = frozenset(), route: bool = False) -> _Name | None:
+                desc_ok: frozenset = frozenset(), route: bool = False, segment: bool = False) -> _Name | None:
     """Descriptors (≤ max_desc lowercase syllables) then a proper-name run, from ``pos``."""
     toks = _tokens(text, pos, desc_ok=desc_ok)
     if not toks:
         return None
     i = 0
-    if len(toks) > 1 and toks[0].kind == "cap" and toks[1].kind == "lower":
+    if len(toks) > 1 and toks[0].kind == "cap" and toks[1].kind == "lower" and not _inner_lower(toks, 1):
         if not cap_phrase:
             # "Bệnh viện Đa khoa tỉnh", "Bệnh viện Sản nhi": a capitalised common noun opens the
             # name; it needs a proper name after it, or it is the whole name
-            sub = _parse_name(text, toks[0].end, max_desc, desc_ok=desc_ok, route=route, cap_phrase=True)
+            sub = _parse_name(text, toks[0].end, max_desc, desc_ok=desc_ok, route=route, cap_phrase=True, segment=segment)
             if sub is not None and sub.proper is not None:
                 return _Name(sub.desc_end, sub.proper, sub.end)
             return _Name(sub.desc_end if sub else toks[0].end, None, sub.desc_end if sub else toks[0].end)
@@ -187,30 +217,52 @@ def _parse_name(text: str, pos: int, max_desc: int, *, cap_phrase: bool = False,
         if k == "lower" and j > i and j + 1 < len(toks) and toks[j + 1].kind in ("code", "roman"):
             j += 1
             continue
+        if k == "lower" and j > i:
+            n_in = _inner_lower(toks, j)
+            if n_in:
+                j += n_in
+                continue
         break
     if j == i:
         return _Name(desc_end, None, desc_end)
-    # one lowercase syllable closing the name before punctuation ("Vành đai 5 - Thủ đô;")
-    if (j < len(toks) and toks[j].kind == "lower" and toks[j - 1].kind == "cap" and j + 1 == len(toks)
-            and _ends_phrase(text, toks[j].end)):
+    # one lowercase syllable closing the name before punctuation, a function word or a modifier
+    # ("Vành đai 5 - Thủ đô;", "Bệnh viện Nhi Trung ương và …", "… Trung ương cơ sở 2")
+    if (j < len(toks) and toks[j].kind == "lower" and toks[j - 1].kind == "cap" and toks[j].text not in NAME_BREAK_WORDS
+            and ((j + 1 == len(toks) and _ends_phrase(text, toks[j].end))
+                 or (j + 1 < len(toks) and toks[j + 1].kind == "stop") or MODIFIER_RE.match(text, toks[j].end))):
         j += 1
     proper = (toks[i].start, toks[j - 1].end)
-    end = proper[1]
+    return _Name(desc_end, proper, _name_tail(text, proper[1], route, segment))
+
+
+def _name_tail(text: str, end: int, route: bool, segment: bool) -> int:
+    """The end of a name after its proper part: "mở rộng", "giai đoạn 2", a road's alias
+    "(ĐT.639)" and segment "đoạn từ Km0 đến Km36", a route in parentheses "(đoạn … )"."""
     m = MODIFIER_RE.match(text, end)
     if m:
         end = m.end()
+    if segment:
+        m = ALIAS_PAREN_RE.match(text, end)
+        if m:
+            end = m.end()
+        m = SEGMENT_RE.match(text, end)
+        if m:
+            end = m.end()
+            m = MODIFIER_RE.match(text, end)
+            if m:
+                end = m.end()
     if route:
         m = ROUTE_PAREN_RE.match(text, end)
         if m:
             end = m.end()
-    return _Name(desc_end, proper, end)
+    return end
 
 
 def _valid_proper(text: str, span: tuple[int, int] | None, code_ok: bool = False, require_cap: bool = False) -> bool:
     if span is None:
         return False
     seg = text[span[0]:span[1]]
-    if GUARD_RE.match(seg):
+    if GUARD_RE.match(text, span[0]):  # (on the text: "Chương trình" may run past the name's end)
         return False
     for tok in re.findall(r"[^\W_]+", seg):
         k = _kind(tok)
@@ -320,6 +372,11 @@ class _Finder:
             if MANAGEMENT_BEFORE_RE.search(before) or PLACE_BEFORE_RE.search(before):
                 continue  # "Ban Quản lý Khu kinh tế …": an agency; "quận Cầu Giấy": a place
             plural = bool(PLURAL_BEFORE_RE.search(before))
+            if kind in ROUTE_KINDS:
+                cap = _INNER_CAP_RE.search(raw)
+                if cap:  # "tuyến đường Vành đai phía Tây 2": "Vành đai" opens the name
+                    he = hs + cap.start() - 1  # (the space before the name stays with it)
+                    raw = raw[:cap.start()].rstrip()
             head = _head_text(raw)
             qs = self.project_prefix.get(hs, hs)
             if kind == "school":
@@ -327,17 +384,37 @@ class _Finder:
                 if not st:
                     continue
                 head, he = head + text[he:st.end()], st.end()
-            name = _parse_name(text, he, MAX_DESCRIPTORS.get(kind, 2), route=True)
+            route = kind in ROUTE_KINDS and not plural
+            if route:
+                conn = CONNECTION_RE.match(text, he)
+                if conn:  # "đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E"
+                    end = _name_tail(text, conn.end(), True, False)
+                    self.add(head + text[he:end], kind, hs, end, qs, end, self.new_group())
+                    continue
+            name = _parse_name(text, he, MAX_DESCRIPTORS.get(kind, 2), route=True, segment=route)
+            if route and (name is None or name.proper is None):
+                p = name.desc_end if name is not None else he
+                end = _name_tail(text, p, True, True)
+                if end > p and SEGMENT_RE.match(text, ALIAS_PAREN_RE.match(text, p).end() if ALIAS_PAREN_RE.match(text, p) else p):
+                    # "đường ven biển (ĐT.639) đoạn Cát Tiến - Đề Gi": a segment names the road
+                    self.add(head + text[he:end], kind, hs, end, qs, end, self.new_group(),
+                             endpoint=self.is_endpoint(kind, hs))
+                    continue
             if name is None:
                 self.colon_list(head, kind, hs, he, qs)
                 continue
+            if kind == "hospital" and self.is_assignee(hs, name):
+                continue
             # a number may be the whole name of a road ("đường Vành đai 4") or a park ("KCN số 1")
-            code_ok = kind == "road" or (kind in ("industrial_park", "industrial_cluster") and not plural)
+            code_ok = kind in ("road", "railway") or (kind in ("industrial_park", "industrial_cluster") and not plural)
             if name.proper and _valid_proper(text, name.proper, code_ok=code_ok):
                 if kind == "road" and raw.lower().endswith("đường") and not _valid_proper(text, name.proper):
                     continue  # "đường 5": a bare number after "đường" is not a name
                 if plural and (name.desc_end > he or province_regex().fullmatch(text[name.proper[0]:name.proper[1]])):
                     continue  # "các KCN Quảng Ngãi": the parks of a province, not one park
+                if (raw[0].islower() and _PLACE_ONLY_RE.fullmatch(text, he, name.desc_end)
+                        and province_regex().fullmatch(text[name.proper[0]:name.proper[1]])):
+                    continue  # "cụm công nghiệp tỉnh Tây Ninh": the clusters of a province
                 g = self.new_group()
                 members = [(head + text[he:name.end], hs, name.end)]
                 members += self.siblings(head, kind, name.end, name.proper)
@@ -351,6 +428,25 @@ class _Finder:
             if (kind in PROPERLESS_KINDS and raw[0].isupper() and _mid_sentence(text, hs) and not plural
                     and name.desc_end > he):
                 self.add(head + text[he:name.desc_end], kind, hs, name.desc_end, qs, name.desc_end, self.new_group())
+
+    def is_assignee(self, hs: int, name: _Name) -> bool:
+        """A hospital or health centre addressed as an agency: opening a clause or a heading line
+        and followed by a task ("- Trung tâm Y tế huyện chủ động …", "6. Phòng …, Trung tâm Y tế
+        huyện"), or named after "giao", "đề nghị", "phối hợp với" …"""
+        text = self.text
+        end = name.end if name.proper else name.desc_end
+        if ASSIGNEE_BEFORE_RE.search(text, max(0, hs - 20), hs):
+            return True
+        ls = text.rfind("\n", 0, hs) + 1
+        le = text.find("\n", end)
+        le = len(text) if le == -1 else le
+        if ASSIGNEE_AFTER_RE.match(text, end) and CLAUSE_OPEN_RE.search(text, ls, hs):
+            return True
+        # the end of a short heading line addressing agencies ("6. Phòng …, Trung tâm Y tế huyện")
+        line = text[ls:le]
+        label = _LABEL_RE.match(line)
+        return (label is not None and not text[end:le].strip(" \t:") and len(line) < 160
+                and not any(c in line[label.end():] for c in ".;"))
 
     def siblings(self, head: str, kind: str, pos: int, first: tuple[int, int] | None = None) -> list[tuple[str, int, int]]:
         """", Bình Tân", "và Bình Tân" after a named head: the same head, another name."""
@@ -458,10 +554,17 @@ class _Finder:
         hs, he = m.start(), m.end()
         if PLURAL_BEFORE_RE.search(before) or MANAGEMENT_BEFORE_RE.search(before) or COUNT_BEFORE_RE.search(before):
             return
-        nxt = HEAD_RE.match(text, he + 1) if he < len(text) and text[he] in " \t" else None
-        if nxt and nxt.lastgroup != "project":
-            self.project_prefix[nxt.start()] = hs
-            return
+        # "dự án (đầu tư xây dựng | nâng cấp | mở rộng …) Quốc lộ 91": the project is the work named
+        # inside; its quote starts at "dự án"
+        for tok in _tokens(text, he, 8):
+            hm = HEAD_RE.match(text, tok.start) or ROAD_CODE_RE.match(text, tok.start)
+            if hm and hm.re is HEAD_RE and hm.lastgroup == "school" and not SCHOOL_TYPE_RE.match(text, hm.end()):
+                hm = None  # "sông Trường Giang": no school
+            if hm and (hm.re is not HEAD_RE or hm.lastgroup != "project"):
+                self.project_prefix[tok.start] = hs
+                return
+            if tok.kind != "lower":
+                break
         q = QUOTED_NAME_RE.match(text, he)
         if q:
             self.add("Dự án " + q.group(1), "project", hs, q.end(), hs, q.end(), self.new_group())
@@ -492,6 +595,10 @@ class _Finder:
                     break
                 members.append((f"{head} {s.group('code')}", s.start("code"), s.end()))
                 p = s.end()
+            if len(members) == 1:  # "Quốc lộ 19 đoạn từ cảng Quy Nhơn đến giao Quốc lộ 1A"
+                tail = _name_tail(text, m.end(), True, True)
+                if SEGMENT_RE.match(text, m.end()) or ROUTE_PAREN_RE.match(text, m.end()):
+                    members = [(members[0][0] + text[m.end():tail], hs, tail)]
             end = members[-1][2]
             ep = self.is_endpoint("road", hs)
             qs = self.project_prefix.get(hs, hs)
@@ -548,6 +655,19 @@ class _Finder:
             else:
                 seg = seg[:m.start()]
             m = LIST_ITEM_STRIP_RE.search(seg)
+        if seg[:1].islower():
+            # "như: đầu tư xây dựng Khu công nghiệp An Phước; nâng cấp Quốc lộ 14E": the work, not the verb
+            for tok in _tokens(text, a, 8):
+                if tok.start == a:
+                    continue
+                hm = HEAD_RE.match(text, tok.start) or ROAD_CODE_RE.match(text, tok.start)
+                if hm and (hm.re is not HEAD_RE or hm.lastgroup != "project") and not (
+                        hm.re is HEAD_RE and hm.lastgroup == "school" and not SCHOOL_TYPE_RE.match(text, hm.end())):
+                    seg = seg[tok.start - a:]
+                    a = tok.start
+                    break
+                if tok.kind != "lower":
+                    break
         if not seg or GENERIC_ITEM_RE.match(seg) or AGENCY_GUARD_RE.match(seg):
             return
         if PAPER_START_RE.match(seg) or (not docs_ok and DOCUMENT_START_RE.match(seg)):
@@ -601,19 +721,55 @@ def find_projects(clean: CleanText, meta: DocumentMeta) -> list[Project]:
     f.road_codes()
     f.enumerations()
     out: list[Project] = []
+    keys: list[str] = []
     seen: set[str] = set()
     src = clean.source.text
     for c in f.resolve():
         if clean.repeated and clean.is_repeated(c.start):
             continue
-        key = fold(c.name)
+        key = _dedup_key(c.name)
         if key in seen or len(c.name) < 4:
             continue
         seen.add(key)
         qs, qe = _one_line(src, c.quote_start, max(c.quote_end, c.end), c.anchor)
         s, e = bounded_sentence_span(clean.text, c.start, c.end)
         out.append(Project(name=c.name, quote=src[qs:qe], start=qs, end=qe, kind=c.kind, sentence=src[s:e]))
-    return out
+        keys.append(key)
+    return _drop_short_forms(out, keys)
+
+
+_TUYEN_RE = re.compile(r"^tuyen\s+(?=đuong)")
+
+
+def _dedup_key(name: str) -> str:
+    """"Tuyến đường Lê Duẩn" and "Đường Lê Duẩn" are one road."""
+    return _TUYEN_RE.sub("", fold(name))
+
+
+def _drop_short_forms(out: list[Project], keys: list[str]) -> list[Project]:
+    """A name that another name of the same document continues with its route, segment or
+    qualifier ("Đường Vành đai 4" / "Đường Vành đai 4 - Vùng Thủ đô Hà Nội", "Bến cảng Liên Chiểu"
+    / "Bến cảng Liên Chiểu (hạng mục …)") is a short mention of that project, not another one.
+    Another number or phase ("Khu công nghiệp Đồng Văn II", "… giai đoạn 2") is another project."""
+    if len(out) < 2:
+        return out
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    drop = set()
+    for n, i in enumerate(order[:-1]):
+        k = keys[i]
+        for j in order[n + 1:n + 4]:
+            other = keys[j]
+            if not other.startswith(k + " "):
+                break
+            rest = other[len(k) + 1:]
+            if out[j].kind == out[i].kind and _CONTINUATION_RE.match(rest):
+                drop.add(i)
+                break
+    return [p for i, p in enumerate(out) if i not in drop]
+
+
+# (on folded text: lower case, no tone marks)
+_CONTINUATION_RE = re.compile(r"(?:[-–(]|đoan\s|(?!(?:[ivx]+|\d+\w*|giai|mo|moi|co)(?:\s|$))[^\W\d_]\w*(?:\s|$))")
 
 
 def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:

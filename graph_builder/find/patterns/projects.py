@@ -33,9 +33,10 @@ _HEADS = {
     "airport": r"cảng\s+hàng\s+không(?:\s+quốc\s+tế)?|sân\s+bay",
     "port": r"cảng\s+biển|cảng\s+cạn|cảng\s+cá|bến\s+cảng|cảng",
     "facility": (r"khu\s+liên\s+hợp|khu\s+xử\s+lý|nhà\s+máy|trạm\s+biến\s+áp|sân\s+vận\s+động|nhà\s+thi\s+đấu"
-                 r"|bến\s+xe"),
+                 r"|bến\s+xe|trung\s+tâm\s+điện\s+lực"),
+    "railway": r"(?:tuyến\s+)?đường\s+sắt(?:\s+đô\s+thị|\s+tốc\s+độ\s+cao|\s+cao\s+tốc)?",
     "road": (r"quốc\s+lộ|tỉnh\s+lộ|đường\s+tỉnh|đường\s+cao\s+tốc|cao\s+tốc|tuyến\s+tránh"
-             r"|(?:tuyến\s+)?đường\s+(?:trục|vành\s+đai|ven\s+biển|ven\s+sông|tránh|liên\s+xã|liên\s+huyện|sắt)"
+             r"|(?:tuyến\s+)?đường\s+(?:trục|vành\s+đai|ven\s+biển|ven\s+sông|tránh|liên\s+xã|liên\s+huyện)"
              r"|(?:tuyến\s+)?đường|nút\s+giao|tuyến\s+giao\s+thông"),
     "bridge": r"cầu",
     "channel": r"luồng|kênh",
@@ -58,7 +59,7 @@ HEAD_SCAN_RE = re.compile(
     r"(?:k(?:hu(?=\s+(?:công|kinh|phi|chế|đô|dân|tái|liên|xử))|cn|kt|ênh|è)"
     r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)|ầu)"
     r"|s(?:ân(?=\s+(?:bay|vận)))|b(?:ến(?=\s+(?:cảng|xe))|ệnh(?=\s+viện))|n(?:hà(?=\s+(?:máy|thi))|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
-    r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm))|rạm(?=\s+(?:y|bơm|biến))"
+    r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm|điện))|rạm(?=\s+(?:y|bơm|biến))"
     r"|rường|l)"
     r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+chứa))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
 )
@@ -90,8 +91,8 @@ CONSTRUCTION_BEFORE_RE = re.compile(
 # How many lowercase descriptor syllables may stand between a head and its proper name.
 MAX_DESCRIPTORS = {
     "industrial_park": 2, "industrial_cluster": 2, "economic_zone": 3, "urban_area": 3, "airport": 1,
-    "port": 0, "facility": 8, "road": 0, "bridge": 0, "channel": 0, "hospital": 5, "school": 3,
-    "economic_corridor": 0, "irrigation": 1, "project": 12,
+    "port": 0, "facility": 8, "road": 0, "bridge": 2, "channel": 0, "hospital": 5, "school": 3,
+    "economic_corridor": 0, "irrigation": 1, "project": 12, "railway": 2,
 }
 
 
@@ -99,8 +100,15 @@ MAX_DESCRIPTORS = {
 
 # A token after a head: letters and digits ("Đông", "14E", "IC2", "II"), optionally joined to
 # the previous one by a dash ("Nội Bài - Lào Cai", "Vĩnh Yên – Bình Xuyên").
-TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>[^\W_]+(?:\.\d+[A-Z]?)?)")
+TOKEN_RE = re.compile(r"[ \t]*(?:(?P<dash>[-–—])[ \t]*)?(?P<tok>\d+,\d+(?![\w])|[^\W_]+(?:\.\d+[A-Z]?)?)")
 
+# Lowercase syllables that never continue a proper name: places ("Khu công nghiệp Phú Hội tỉnh Lâm
+# Đồng"), "giai đoạn", "đoạn" (see MODIFIER_RE and SEGMENT_RE), verbs joining two names ("hành lang
+# kinh tế Đông Tây kết nối Quảng Nam").
+NAME_BREAK_WORDS = frozenset("""
+tỉnh huyện xã quận phường thành thị thôn ấp bản giai đoạn khu tuyến dự công hạ cụm nhà
+kết nối đi thuộc gắn sang nằm giáp hướng liên thông chạy
+""".split())
 # Function words end a name (lowercase only: a capitalised one is part of a proper name).
 STOP_WORDS = frozenset("""
 của và với để cho theo tại ở trên trong thuộc do đã được đang sẽ có là các những nhằm gắn từ đến đi
@@ -136,8 +144,45 @@ SCHOOL_TYPE_RE = re.compile(
 )
 
 # After a name: "mở rộng", "giai đoạn 2", and a route in parentheses "(đoạn … )", "(từ … đến …)".
-MODIFIER_RE = re.compile(r"(?:[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d+|[IVX]+)|(?:phân\s+)?khu\s+[A-Z\d]+)(?![\w]))+")
-ROUTE_PAREN_RE = re.compile(r"[ \t]*\((?:đoạn|từ|giai\s+đoạn|tuyến|phân\s+kỳ)\b[^()\n]{1,120}\)", re.IGNORECASE)
+MODIFIER_RE = re.compile(r"(?:[ \t]+(?:mở\s+rộng|giai\s+đoạn\s+(?:\d{1,2}|[IVX]+)|(?:phân\s+)?khu\s+[A-Z\d]+|cơ\s+sở\s+\d{1,2})(?![\w]))+")
+# Route names: proper names of places, codes and kilometre posts ("Km0", "Quốc lộ 1A"), a lowercase
+# syllable inside only before a capital or a number ("Quốc lộ 7C", "Thủ đô Hà Nội").
+_NAME = (rf"(?:Km[ \t]*\d+(?:\+\d+)?|[{UPPER}][^\W\d_]*|\d+[A-Z]?)"
+         rf"(?:[ \t]+(?:Km[ \t]*\d+(?:\+\d+)?|[{UPPER}][^\W\d_]*|\d+[A-Za-z]?|[{LOWER}]+(?=[ \t]+(?:[{UPPER}]|\d))))*")
+# An end point: a few lowercase words then a name ("giao Quốc lộ 1A", "thị xã Đông Triều", "đường
+# cao tốc Hạ Long - Hải Phòng", "cảng Quy Nhơn").
+_ENDPOINT = rf"(?:[{LOWER}]+[ \t]+){{0,3}}?{_NAME}(?:[ \t]*[-–][ \t]*{_NAME})?"
+_PLACE = r"(?:tỉnh|huyện|xã|thị[ \t]+trấn|thành[ \t]+phố|quận|thị[ \t]+xã|phường)"
+# A segment of a road named with it: "đoạn từ Km0 đến Km36", "đoạn qua thị trấn Liên Nghĩa",
+# "đoạn Diễn Châu - Bãi Vọt", "đoạn từ cảng Quy Nhơn đến giao Quốc lộ 1A".  Its end points are part
+# of the name, not projects of their own.
+SEGMENT_RE = re.compile(
+    rf"[ \t]+đoạn[ \t]+(?:từ[ \t]+{_ENDPOINT}[ \t]+(?:đến|tới)[ \t]+{_ENDPOINT}"
+    rf"|qua[ \t]+(?:địa[ \t]+bàn[ \t]+)?{_PLACE}[ \t]+{_NAME}|{_NAME}[ \t]*[-–][ \t]*{_NAME})"
+)
+# A road or a junction named by what it connects: "đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E",
+# "đường ven sông kết nối từ đường cao tốc Hạ Long - Hải Phòng đến thị xã Đông Triều", "nút giao kết
+# nối cao tốc Vân Đồn - Móng Cái với Quốc lộ 18".
+CONNECTION_RE = re.compile(
+    rf"(?:[ \t]+[{LOWER}]+){{0,3}}?[ \t]+(?:kết[ \t]+)?nối[ \t]+(?:từ[ \t]+)?{_ENDPOINT}[ \t]+(?:đến|với|đi|tới)[ \t]+{_ENDPOINT}"
+)
+# Another name of the road in parentheses: "đường ven biển (ĐT.639)".
+ALIAS_PAREN_RE = re.compile(r"[ \t]*\((?:QL|ĐT|TL|ĐH|Quốc\s+lộ|Tỉnh\s+lộ|Đường\s+tỉnh)[ \t]*\.?[ \t]*\d{1,3}[A-Z]?\)")
+ROUTE_PAREN_RE = re.compile(
+    rf"[ \t]*\((?:(?:đoạn|từ|giai\s+đoạn|tuyến|phân\s+kỳ|cơ\s+sở|hạng\s+mục|mở\s+rộng)\b[^()\n]{{1,120}}"
+    rf"|{_NAME}[ \t]*[-–][ \t]*{_NAME})\)"
+)
+# Kinds whose names may carry a segment, a connection, an alias.
+ROUTE_KINDS = frozenset({"road", "railway", "bridge"})
+# A hospital or health centre addressed as an agency ("- Trung tâm Y tế huyện chủ động phòng, chống
+# dịch"; "6. Phòng Giáo dục và Đào tạo, Trung tâm Y tế huyện"; "giao Bệnh viện Đa khoa tỉnh …") is
+# an assignee, not a project.
+ASSIGNEE_AFTER_RE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:chủ\s+trì|chủ\s+động|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|báo\s+cáo"
+    r"|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+nghiêm|triển\s+khai\s+thực\s+hiện|khẩn\s+trương|tăng\s+cường|theo\s+dõi|:)"
+)
+ASSIGNEE_BEFORE_RE = re.compile(r"(?<![\w])(?:giao|đề\s+nghị|yêu\s+cầu|phối\s+hợp\s+với|chỉ\s+đạo)\s*$", re.IGNORECASE)
+CLAUSE_OPEN_RE = re.compile(r"(?:^|[;.:]|^[ \t]*(?:[-+•]|\d+(?:\.\d+)*\.|[a-zđ]\)))[ \t]*(?:[-+•][ \t]*)?$", re.MULTILINE)
 
 # Shared-head continuation: ", Bình Tân", " và Bình Tân".
 SIBLING_SEP_RE = re.compile(r"[ \t]*(?:,|và)[ \t]*")
@@ -161,7 +206,7 @@ QUOTED_NAME_RE = re.compile(r"[ \t]*[“\"]([^”\"\n]{5,200})[”\"]")
 # --------------------------------------------------------------------------- enumerations
 
 # "… các dự án … như: X; Y; Z." — an enumeration introduced by a project noun.
-LIST_INTRO_RE = re.compile(r"(?<![\w])như\s*$")  # tested just before each colon (lower-cased text)
+LIST_INTRO_RE = re.compile(r"(?<![\w])(?:như|gồm|bao\s+gồm|sau|sau\s+đây)\s*$")  # before each colon (lower-cased text)
 PROJECT_NOUN_RE = re.compile(
     r"(?<![\w])(?:dự\s+án|công\s+trình|khu\s+công\s+nghiệp|KCN|cụm\s+công\s+nghiệp|CCN|tuyến\s+đường|tuyến\s+giao\s+thông)(?![\w])",
     re.IGNORECASE,
