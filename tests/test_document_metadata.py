@@ -241,3 +241,20 @@ def test_header_columns_are_read_as_cells_even_in_a_wrapped_text():
     assert (m.symbol, m.date, m.province, m.issuer, m.doc_type) == (
         "1520/UBND-KT", "2021-08-12", "Cần Thơ", "UBND thành phố Cần Thơ", "Công văn")
     assert m.title == "V/v đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2021"
+
+
+def test_metadata_block_with_keys_and_values_on_separate_lines():
+    m = meta("Đang tải văn bản...\nSố hiệu:\n15/KH-UBND\nLoại văn bản:\nKế hoạch\nNơi ban hành:\nTỉnh Gia Lai\n"
+             "Người ký:\nTrần Văn Bình\nNgày ban hành:\n12/03/2024\nTình trạng:\nĐã biết\n"
+             "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\nI.\n")
+    assert (m.symbol, m.doc_type, m.province, m.signer, m.date) == (
+        "15/KH-UBND", "Kế hoạch", "Gia Lai", "Trần Văn Bình", "2024-03-12")
+
+
+def test_signers_of_party_documents_and_names_with_single_capitals():
+    m = meta("THÀNH ỦY CẦN THƠ\nSố 05-CTr/TU\nCần Thơ, ngày 3 tháng 1 năm 2019\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nVề chuyển đổi số\n\n"
+             "I. MỤC ĐÍCH\n1. Các cấp ủy thực hiện.\n\nT/M THÀNH ỦY\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\n\nLý Hoài Trung\n")
+    assert (m.issuer, m.signer, m.symbol) == ("Thành ủy Cần Thơ", "Lý Hoài Trung", "05-CTr/TU")
+    m = meta("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\nSố: 12/UBND-LĐTBXH\n\nKính gửi: Các xã.\n\n1. Rà soát hộ nghèo.\n\n"
+             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nY Khoa Niê\n")
+    assert (m.issuer, m.signer) == ("UBND huyện Krông Pắc", "Y Khoa Niê")

@@ -46,11 +46,14 @@ _TABLE_ROW_RE = re.compile(r"^(?P<key>[^|\n]{2,40}?)\s*\|\s*(?P<val>[^|\n]*?)\s*
 _NUMERIC_DATE_RE = re.compile(r"^(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)")
 _WEB_SUFFIX_RE = re.compile(rf"\s+{vi_words('do')}\s+(?P<who>[^\n]{{2,80}}?)\s+{vi_words('ban hành')}\s*$")
 _SIGN_TITLE_RE = re.compile(
-    rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:{vi_words('Phó')}\s+)?"
+    rf"^(?:(?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?\s*)?(?:{vi_words('Phó')}\s+)?"
     rf"(?:{vi_words('Chủ tịch')}|{vi_words('Giám đốc')}|{vi_words('Bộ trưởng')}|{vi_words('Thủ tướng')}|{vi_words('Bí thư')}"
-    rf"|{vi_words('Chánh văn phòng')}|{vi_words('Trưởng ban')}|{vi_words('Tổng giám đốc')}|{vi_words('Thủ trưởng')})\s*$"
+    rf"|{vi_words('Chánh văn phòng')}|{vi_words('Trưởng ban')}|{vi_words('Tổng giám đốc')}|{vi_words('Thủ trưởng')})"
+    rf"(?:\s+{vi_words('thường trực')})?\s*$"
 )
-_NAME_WORD = rf"[{UPPER}][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+"
+# a name: capitalised syllables; single capitals and apostrophes occur in the names of the
+# Central Highlands peoples ("Y Khoa Niê", "H' Hen Niê")
+_NAME_WORD = rf"[{UPPER}](?:[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+|')?"
 _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _CAPS_NAME_RE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,4}}$")
 _NAY_RE = re.compile(r"(?<=\s)(?:này|NÀY)(?![\w])")
@@ -232,10 +235,27 @@ def _cells(header) -> list[tuple[int, str, int]]:
     return out
 
 
+_TABLE_KEYS = {"so hieu", "so ky hieu", "loai van ban", "noi ban hanh", "co quan ban hanh", "nguoi ky", "ngay ban hanh"}
+_KEY_LINE_RE = re.compile(r"^(?P<key>[^:|\n]{4,24}?)\s*:\s*(?P<val>[^|\n]*)$")
+
+
 def _metadata_table(lines) -> dict[str, tuple[str, int]]:
-    """Rows 'Key | value |' of a web page's metadata table: folded key -> (value, offset)."""
+    """Rows 'Key | value |' of a web page's metadata table, and its known keys written
+    'Key:' / 'value' on two lines or 'Key: value' on one: folded key -> (value, offset)."""
     out: dict[str, tuple[str, int]] = {}
-    for ls, s, ss in lines:
+    for i, (ls, s, ss) in enumerate(lines):
+        if ":" in s and "|" not in s:
+            km = _KEY_LINE_RE.match(s)
+            key = re.sub(r"\s+", " ", ffold(km.group("key"))) if km else ""
+            if key in _TABLE_KEYS:
+                val = km.group("val").strip(_MARKUP)
+                if val:
+                    out.setdefault(key, (val, ss + km.start("val")))
+                else:
+                    nxt = next((c for c in lines[i + 1:i + 3] if c[1]), None)
+                    if nxt is not None and ":" not in nxt[1] and len(nxt[1]) <= 80:
+                        out.setdefault(key, (nxt[1], nxt[2]))
+                continue
         if "|" not in s and not s.endswith("|"):
             raw_has_bar = False
         else:
@@ -503,8 +523,8 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
         m = _ISSUER_LINE_RE.match(s)
         if m:
             b = ffold(m.group("body"))
-            body = ("HĐND" if "hoi đong" in b or "hđnd" in b else "Tỉnh ủy" if "tinh uy" in b or "thanh uy" in b
-                    or "đang bo" in b else "Huyện ủy" if "huyen uy" in b else "UBND")
+            body = ("HĐND" if "hoi đong" in b or "hđnd" in b else "Thành ủy" if "thanh uy" in b else "Tỉnh ủy"
+                    if "tinh uy" in b or "đang bo" in b else "Huyện ủy" if "huyen uy" in b else "UBND")
             if m.group("name"):
                 place(m.group("unit"), m.group("name"), (ss, ss + len(s)))
             elif m.group("pname") and prov is None:  # "TỈNH ỦY HẢI DƯƠNG"
@@ -533,7 +553,7 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
         meta.province = None
         return
     if prov is None:
-        v = table.get("co quan ban hanh")
+        v = table.get("co quan ban hanh") or table.get("noi ban hanh")
         if v:
             prov = _province_of(v[0])
             if prov:
