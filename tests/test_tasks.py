@@ -540,3 +540,23 @@ def test_vague_groups_and_groups_kept_as_written():
     assert pairs("Giao các sở, ban, ngành rà soát danh mục.\n") == {("Các sở, ban, ngành tỉnh", "lead")}
     assert pairs("Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện.\n") == set()
     assert pairs("1. Các đơn vị, địa phương căn cứ chức năng rà soát.\n") == {("Các đơn vị, địa phương", "lead")}
+
+
+@both
+def test_a_closing_request_is_an_execution_clause(cleaned):
+    text = ("II. NHIỆM VỤ\n\n1. Các sở, ban, ngành tỉnh rà soát danh mục dự án.\n\n"
+            "UBND tỉnh yêu cầu các sở, ngành nghiêm túc triển khai, thực hiện./.\n")
+    assert {(a.agency, a.via) for a in run(text, cleaned)[1]} == {("Các sở, ban, ngành tỉnh", "section")}
+    text = ("II. NHIỆM VỤ\n\n1. Sở Y tế tổ chức tiêm chủng.\n\n"
+            "Nhận được Công văn này, yêu cầu Trưởng các phòng, ban, ngành thuộc UBND huyện triển khai thực hiện "
+            "nghiêm túc./.\n")
+    assert {(a.agency, a.via) for a in run(text, cleaned)[1]} == {
+        ("Sở Y tế", "section"), ("Các phòng, ban, ngành huyện", "execution_clause")}
+
+
+@both
+def test_a_later_clause_subject_keeps_the_headings_addressees(cleaned):
+    text = ("7. Giám đốc các Sở: Y tế, Xây dựng\nTheo chức năng, nhiệm vụ được giao, chủ động ứng phó với bão; "
+            "Sở Y tế bố trí đội cấp cứu.\n\n8. Giám đốc Sở Công Thương\nChỉ đạo bảo đảm an toàn lưới điện; yêu cầu "
+            "các chủ đầu tư vận hành hồ chứa đúng quy trình.\n")
+    assert pairs(text, cleaned) == {("Sở Y tế", "lead"), ("Sở Xây dựng", "lead"), ("Sở Công Thương", "lead")}

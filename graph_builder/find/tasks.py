@@ -37,6 +37,7 @@ from ..model import AgencyRef, CitedDocument, CleanText, DocumentMeta, Section, 
 from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, parse_list
 from .patterns.agencies import (
     CHU_TRI_RE,
+    CLOSING_FORMULA_RE,
     COLON_RE,
     COMMA_RE,
     COORDINATING_RE,
@@ -547,20 +548,6 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             unit_own = ("section", heading_sec.start)
         via_own = "section" if heading_sec is not None and para.kind not in ("dash", "plus") else "sentence"
 
-        # clause subjects after ";" and "<agency> chủ trì"
-        extra: list[ListItem] = []
-        clause_partners: list[ListItem] = []
-        for sa, sb in found.get("semi", ()):
-            if sb in reader.flagged:
-                sj = reader.subject(sb, e, openers=False)
-                if sj is not None and sj[2] == "predicate":
-                    # "…; Sở Tài chính phối hợp …": a clause subject that only coordinates is a partner
-                    if COORDINATING_RE.match(text, sj[1], e):
-                        clause_partners += _recordable(sj[0], reader.issuer)
-                    else:
-                        extra += _recordable(sj[0], reader.issuer)
-        for ca, cb in found.get("chu_tri", ()):
-            extra += _chu_tri_subject(reader, a, ca)
         # what the sentence would inherit: the paragraph's subject, else the section's addressees
         inherited: list[_Addressee] = []
         intro_used_here = False
@@ -575,20 +562,43 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             else:
                 inherited = intro
                 intro_used_here = bool(intro)
+        # clause subjects after ";" and "<agency> chủ trì"
+        extra: list[ListItem] = []
+        semi_extra = False  # a later clause has a subject of its own: the first one keeps the inherited
+        clause_partners: list[ListItem] = []
+        for sa, sb in found.get("semi", ()):
+            if sb in reader.flagged:
+                if inherited and TRIGGER_RE.match(text, sb) and not ISSUER_BEFORE_TRIGGER_RE.search(text, max(a, sb - 60), sb):
+                    continue  # "…; yêu cầu chủ đầu tư …" said by the addressee: bodies it directs
+                sj = reader.subject(sb, e, openers=False)
+                if sj is not None and sj[2] == "predicate":
+                    # "…; Sở Tài chính phối hợp …": a clause subject that only coordinates is a partner
+                    if COORDINATING_RE.match(text, sj[1], e):
+                        clause_partners += _recordable(sj[0], reader.issuer)
+                    else:
+                        got = _recordable(sj[0], reader.issuer)
+                        extra += got
+                        semi_extra = semi_extra or bool(got)
+        for ca, cb in found.get("chu_tri", ()):
+            extra += _chu_tri_subject(reader, a, ca)
         # objects of giao / đề nghị / yêu cầu: when the issuer speaks ("Chủ tịch UBND tỉnh yêu
         # cầu Thủ trưởng …"), or nobody is addressed yet (an addressee's "đề nghị Bộ …" is a
         # proposal to a superior, not an assignment)
         issuer_speaks = subj is not None and not own and any(not i.entry.assignable and i.entry.kind != "filler"
                                                              for i in subj[0])
+        closing_items: list[ListItem] = []
         if not own:
             for ta, tb in found.get("trigger", ()):
                 if ta == a or tb not in reader.flagged:
                     continue  # a lead-in (already read as the subject), or no agency follows
-                if not (issuer_speaks or not inherited or ISSUER_BEFORE_TRIGGER_RE.search(text, max(a, ta - 60), ta)):
-                    continue
                 if TRIGGER_BLOCK_BEFORE_RE.search(text[max(a, ta - 14):ta]):
                     continue
                 items, lend = reader.read_list(tb, e)
+                if items and CLOSING_FORMULA_RE.match(text, lend, e) and e >= para.end - 4:
+                    closing_items += _recordable(items, reader.issuer)
+                    continue
+                if not (issuer_speaks or not inherited or ISSUER_BEFORE_TRIGGER_RE.search(text, max(a, ta - 60), ta)):
+                    continue
                 if items and reader.predicate_after(lend, e) is not None:
                     got = _recordable(items, reader.issuer)
                     extra += got
@@ -597,9 +607,18 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                         # the addressees of every later task that names none
                         intro_items = got
 
+        if closing_items and not extra:
+            draft = _Draft(s, a, chain=chain, execution=True)
+            draft.addressees = [_Addressee(it, "execution_clause", ("exec", a)) for it in _dedupe(closing_items)]
+            drafts.append(draft)
+            continue
         draft = _Draft(s, a, chain=chain)
         if own or extra:
             addressees = [_Addressee(it, via_own, unit_own) for it in own]
+            if not own and semi_extra and not issuer_speaks:
+                # "Theo chức năng, … chủ động triển khai …; Sở Giáo dục và Đào tạo căn cứ …": the
+                # first clause is the inherited addressees' task
+                addressees += inherited
             addressees += [_Addressee(it, "sentence", ("clause", a, it.start)) for it in extra]
             draft.addressees = _dedupe(addressees)
             if intro_items:

@@ -182,6 +182,17 @@ ISSUER_BEFORE_TRIGGER_RE = re.compile(
     r"(?:(?<!\w)(?:" + vi_alt(["UBND", "Ủy ban nhân dân", "HĐND", "Hội đồng nhân dân"]) + r")\s+(?:"
     + vi_alt(["tỉnh", "thành phố"]) + r")|" + vi_alt(["Tỉnh ủy", "Thành ủy"]) + r")(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})?\s*$"
 )
+# The closing formula after the addressees of a final request: "(UBND tỉnh) yêu cầu các sở, ngành
+# nghiêm túc triển khai, thực hiện./.", "Nhận được Công văn này, đề nghị … triển khai thực hiện./." —
+# an execution clause in other words.
+CLOSING_FORMULA_RE = re.compile(
+    r"\s*,?\s*(?:(?:" + vi_alt(["nghiêm túc", "khẩn trương", "tổ chức", "chủ động", "có trách nhiệm"]) + r")\s*,?\s*)*"
+    r"(?:" + vi_alt(["triển khai", "quán triệt"]) + r"\s*,?\s*)?(?:" + vi_alt(["tổ chức"]) + r"\s+)?"
+    + vi_alt(["thực hiện", "thi hành"])
+    + r"(?:\s+(?:" + vi_alt(["nghiêm túc", "có hiệu quả", "hiệu quả", "đúng quy định"]) + r"))?"
+    r"(?:\s+(?:" + vi_alt(["Công văn này", "Chỉ thị này", "văn bản này", "Kế hoạch này", "Công điện này"]) + r"))?"
+    r"\s*(?:\./\.|\.)?[\s*_]*$"
+)
 # A trigger word that is part of another phrase ("được giao", "bàn giao", "theo đề nghị").
 TRIGGER_BLOCK_BEFORE_RE = re.compile(
     exact_alt(["được", "bàn", "chuyển", "theo", "xét", "đã", "việc", "nhận", "ứng", "các", "những", "có", "như", "khi",
