@@ -163,3 +163,27 @@ def test_sentences_of_paragraphs():
 def test_outline_never_raises_on_odd_text():
     for text in ["", "\n\n", "I.", "- ", "(1)", "**", "## ", "Điều", "1.1.1.1.1. x", "\u0300" * 10, "a)\nb)\n" * 3]:
         parse_outline(_clean(text))
+
+
+def test_a_heading_joined_to_its_paragraph_by_cleaning_is_split_again():
+    from graph_builder.clean import clean_text
+    from graph_builder.find.structure import paragraphs
+    from graph_builder.model import SourceText
+
+    body = ("Sở Giao thông vận tải chủ trì, phối hợp với các địa phương đẩy nhanh công tác giải phóng\n"
+            "mặt bằng dự án đường ven biển và dự án nâng cấp quốc lộ, hoàn thành bàn giao mặt bằng\n"
+            "còn lại của dự án cho chủ đầu tư trong quý II năm 2023 theo đúng kế hoạch đã đề ra.\n")
+    text = "3. Đẩy nhanh tiến độ các dự án hạ tầng giao thông trọng điểm\n" + body
+    clean = clean_text(SourceText("<t>", text, "utf-8", "txt", "x"))
+    paras = paragraphs(clean)
+    assert [(p.label, clean.text[p.content:p.end][:20]) for p in paras[:2]] == [
+        ("3.", "Đẩy nhanh tiến độ cá"), (None, "Sở Giao thông vận tả")]
+    # a heading wrapped in the middle ("… của\nỦy ban …") or in capitals stays one heading
+    from graph_builder.find.structure import _joined_heading_end
+
+    t = "Nâng cao hiệu quả công tác tham mưu của\nỦy ban nhân dân tỉnh về quy hoạch"
+    assert _joined_heading_end(t, 0, len(t)) == -1
+    t = "KẾ HOẠCH PHÁT TRIỂN\nKINH TẾ - XÃ HỘI NĂM 2024"
+    assert _joined_heading_end(t, 0, len(t)) == -1
+    t = "Đẩy nhanh tiến độ các dự án\nSở Xây dựng chủ trì thẩm định"
+    assert _joined_heading_end(t, 0, len(t)) == t.index("\n")

@@ -137,6 +137,7 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
     text = source.text if isinstance(source, CleanText) else source
     if _cache is not None and _cache[0] is text:
         return _cache[1]
+    src = source.source.text if isinstance(source, CleanText) and source.source.text is not text else None
     out: list[Paragraph] = []
     pos = 0
     closed = False  # inside a closing block: skip lines up to an attached document
@@ -177,6 +178,15 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
             p.label, p.kind, p.key, p.rank, p.content = lab
             if p.content >= e:
                 p.content = e
+            if src is not None and lab[1] in _HEADING_KINDS:
+                body = _joined_heading_end(src, p.content, e)
+                if body != -1:
+                    # a heading line that cleaning joined to the paragraph below it
+                    out.append(Paragraph(line_start, body, p.content, label=p.label, kind=p.kind, key=p.key,
+                                         rank=p.rank, md_level=hashes, bold=bold))
+                    while body < e and text[body].isspace():
+                        body += 1
+                    p = Paragraph(body, e, body)
         elif c in "Nn" and CLOSING_RE.match(text, content, e):
             p.closing = True
             out.append(p)
@@ -185,6 +195,34 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
         out.append(p)
     _cache = (text, out)
     return out
+
+
+_HEADING_KINDS = frozenset({"roman", "number", "letter", "chapter", "article"})
+_HEADING_LAST_WORDS = frozenset("của và với các cho về tại theo trong trên từ đến những để là được có như".split())
+
+
+def _joined_heading_end(src: str, content: int, e: int) -> int:
+    """Where a heading ends when cleaning joined it to the next line ("3. Đẩy nhanh tiến độ các dự
+    án\nSở Giao thông vận tải chủ trì, …"): the source line is short, ends without punctuation or a
+    function word, and the next line starts in capitals.  -1 when the heading is not joined."""
+    nl = src.find("\n", content, e)
+    if nl == -1 or nl - content > 120:
+        return -1
+    head = src[content:nl].rstrip(" \t\r*_")
+    if not head or head[-1] in ",;:-–(/&" or head[-1] in TERMINAL_PUNCT:
+        return -1
+    words = head.split()
+    if len(words) > 16 or words[-1].lower() in _HEADING_LAST_WORDS:
+        return -1
+    q = nl
+    while q < e and src[q].isspace():
+        q += 1
+    if q >= e or not src[q].isupper():
+        return -1  # the next line goes on in lower case
+    nxt = src[q:min(e, q + 24)].split("\n")[0]
+    if nxt.upper() == nxt:
+        return -1  # a title wrapped over lines in capitals
+    return nl
 
 
 def _continues(text: str, prev: Paragraph, content: int, e: int) -> bool:
