@@ -174,3 +174,22 @@ def test_project_boards_keep_their_qualifiers_and_collectives_their_tail():
     # "đơn vị, địa phương" after the departments names the localities too
     assert names("Các sở, ban, ngành, đơn vị, địa phương triển khai.") == [
         "Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Công Thương phối hợp với UBND các huyện: Diễn Châu, Nghi Lộc, Yên Thành đẩy nhanh tiến độ.",
+     ["Sở Công Thương", "UBND huyện Diễn Châu", "UBND huyện Nghi Lộc", "UBND huyện Yên Thành"]),
+    ("Sở Tài chính phối hợp với UBND các huyện Gia Lâm và Thanh Trì rà soát.",
+     ["Sở Tài chính", "UBND huyện Gia Lâm", "UBND huyện Thanh Trì"]),
+    ("Chủ tịch UBND các huyện, thị xã Kiến Tường, thành phố Tân An tổ chức tiêu hủy.",
+     ["UBND các huyện, thị xã Kiến Tường, thành phố Tân An"]),
+    ("Chủ tịch UBND thành phố Thủ Đức và các quận, huyện rà soát dự án.",
+     ["UBND thành phố Thủ Đức và các quận, huyện"]),
+    # a capitalised verb after the unit is no name ("Tổ chức", "Tập trung"); place names stay whole
+    ("Giao UBND các huyện Tổ chức rà soát.", ["UBND các huyện"]),
+    ("Giao UBND thị xã Đông Triều Tập trung giải phóng mặt bằng.", ["UBND thị xã Đông Triều"]),
+    ("Giao UBND huyện Hướng Hóa khẩn trương rà soát, Báo Bình Định tuyên truyền.",
+     ["UBND huyện Hướng Hóa", "Báo Bình Định"]),
+])
+def test_named_district_committees(text, expected):
+    assert names(text) == expected

@@ -38,6 +38,10 @@ from .patterns.agencies import (
     COLON_RE,
     COMMUNE_CONT_RE,
     COMMUNE_UNIT_RE,
+    AND_UNITS_RE,
+    NAMED_MEMBERS_RE,
+    NAMED_PLACES_RE,
+    PLACE_SPLIT_RE,
     DISTRICT_WORD_RE,
     PMB_QUALIFIERS,
     PMB_TAIL_RE,
@@ -64,7 +68,51 @@ DEFAULT_COMMUNE = "UBND các xã, phường, thị trấn"
 _SPACES = " \t\u00a0"
 _PMB_KEY = "agency:Các ban quản lý dự án"
 # capitalised words after a name that are not a place ("Giao Cục Thuế Chủ trì" in a heading)
-_NOT_PLACE_RE = re.compile(r"\s+(?:Chủ|Phối|Thực|Triển|Tổ|Tăng|Đẩy|Rà|Tham|Xây|Theo|Hướng|Khẩn|Giao|Đề|Yêu|Và|Với|Tại)\b")
+# Capitalised words that cannot belong to a place name after an agency (a heading joined to its
+# text), alone or as the start of a verb: "Giao …", "Tập trung …", "Tổ chức …" (a place name's own
+# syllables — "Bình Định", "Hướng Hóa" — are followed by another capitalised word or by the predicate).
+_NOT_PLACE_WORDS = frozenset("Giao Và Với Tại Theo Trên Trong Đề Yêu".split())
+_VERB_COMPOUNDS = frozenset(w.lower() for w in (
+    "Tập trung", "Hướng dẫn", "Định kỳ", "Tổ chức", "Chủ trì", "Chủ động", "Phối hợp", "Thực hiện", "Triển khai",
+    "Tăng cường", "Đẩy mạnh", "Đẩy nhanh", "Rà soát", "Tham mưu", "Xây dựng", "Khẩn trương", "Kiểm tra", "Chỉ đạo",
+    "Bảo đảm", "Đảm bảo", "Hoàn thành", "Hoàn thiện", "Khắc phục", "Nâng cao", "Thường xuyên", "Quản lý", "Phấn đấu",
+    "Tiếp tục", "Ưu tiên", "Tuyên truyền", "Vận động", "Huy động", "Cập nhật", "Đôn đốc", "Giám sát", "Thẩm định",
+    "Nghiên cứu", "Đánh giá", "Cung cấp", "Hỗ trợ", "Tổng hợp", "Xử lý", "Báo cáo", "Căn cứ", "Theo dõi", "Sớm hoàn",
+    "Lập kế", "Phát triển", "Đề xuất", "Tạo điều", "Duy trì", "Thành lập", "Niêm yết"))
+_NOT_PLACE_RE = re.compile(r"\s+(?:" + "|".join(sorted(_NOT_PLACE_WORDS)) + r")(?!\w)")
+_NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)")
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """Whether a capitalised verb ("Tổ chức", "Giao") rather than a place name starts at ``pos``."""
+    w = _WORD_RE.match(text, pos)
+    if w is None:
+        return False
+    if w.group() in _NOT_PLACE_WORDS:
+        return True
+    nxt = _NEXT_WORD_RE.match(text, w.end())
+    return bool(nxt) and (w.group() + " " + nxt.group(1)).lower() in _VERB_COMPOUNDS
+
+
+def _place_span(text: str, m: re.Match) -> tuple[str, int]:
+    """(place name, end) of a place match, without a capitalised verb that may end it ("Đông Triều
+    Tập trung …"); ("", start) when the match is no place at all."""
+    words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", m.group(0))]
+    base = m.start()
+    for i, (w, _, _) in enumerate(words):
+        if w in _NOT_PLACE_WORDS:
+            words = words[:i]
+            break
+    if words:
+        nxt = _NEXT_WORD_RE.match(text, base + words[-1][2])
+        if nxt and (words[-1][0] + " " + nxt.group(1)).lower() in _VERB_COMPOUNDS:
+            words = words[:-1]
+    if not words:
+        return "", m.start()
+    return " ".join(w for w, _, _ in words), base + words[-1][2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,7 +516,9 @@ class AgencyFinder:
                     # "Ủy ban nhân dân thành phố" with no name: a centrally-run city's own committee
                     return AgencyHit(start, end, self.vocabulary.entries["agency:UBND tỉnh"], "UBND thành phố")
                 return None
-            place = " ".join(m.group(0).split())
+            place, m_end = _place_span(text, m)
+            if not place:
+                return None
             if place.isupper():
                 place = place.title()  # "HUYỆN TAM ĐẢO" in a heading
             if entry.level == "district" and canonical_province(place) in self.vocabulary.central_cities:
@@ -477,7 +527,7 @@ class AgencyFinder:
                 top = self.vocabulary.entries.get("agency:UBND tỉnh")
                 if top is not None and pm:
                     return AgencyHit(start, pm.end(), top, "UBND thành phố")
-            return AgencyHit(start, m.end(), entry, f"{entry.name} {place}")
+            return AgencyHit(start, m_end, entry, f"{entry.name} {place}")
         if entry.key == _PMB_KEY:
             m = PMB_TAIL_RE.match(text, end)
             if m and m.end() > end:
@@ -635,6 +685,14 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
                 for x in entry.expands:
                     sub = _expansion(voc, x, resolve)
                     items.append(ListItem(sub.name, hit.start, hit.end, sub))
+            elif entry.kind == "district" and entry.collective:
+                end = _named_districts(text, hit, entry, voc, items, limit)
+                hit = AgencyHit(hit.start, end, entry, hit.name)
+            elif entry.place and entry.level == "district" and (am := AND_UNITS_RE.match(text, hit.end, limit)):
+                name = hit.name + " " + " ".join(text[am.start():am.end()].split())
+                items.append(ListItem(name, hit.start, am.end(), AgencyEntry(
+                    key="district:" + name, name=name, level="district", collective=True)))
+                hit = AgencyHit(hit.start, am.end(), entry, name)
             else:
                 items.append(ListItem(hit.name, hit.start, hit.end, entry))
         end = hit.end
@@ -653,6 +711,32 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
             break
         p = s.end()
     return items, end
+
+
+def _named_districts(text: str, hit: AgencyHit, entry: AgencyEntry, voc: AgencyVocabulary, items: list[ListItem],
+                     limit: int) -> int:
+    """A district collective, with the committees it names: one item per committee after a one-unit
+    collective ("UBND các huyện: A, B và C"), the collective with its named members after a several-
+    unit one ("UBND các huyện, thị xã Kiến Tường, thành phố Tân An").  Returns the list's end."""
+    units = hit.name[len("UBND các "):].split(", ") if hit.name.startswith("UBND các ") else []
+    if len(units) == 1:
+        m = NAMED_PLACES_RE.match(text, hit.end, limit)
+        place_entry = voc.entries.get(f"agency:UBND {units[0]}")
+        if m and place_entry is not None and not _verb_at(text, m.start("places")):
+            for place in PLACE_SPLIT_RE.split(m.group("places")):
+                place = " ".join(place.split())
+                if place:
+                    items.append(ListItem(f"UBND {units[0]} {place}", hit.start, m.end(), place_entry))
+            return m.end()
+    elif len(units) > 1:
+        m = NAMED_MEMBERS_RE.match(text, hit.end, limit)
+        if m:
+            name = hit.name + " " + " ".join(text[m.start():m.end()].split())
+            items.append(ListItem(name, hit.start, m.end(), AgencyEntry(key="district:" + name, name=name,
+                                                                      level="district", collective=True)))
+            return m.end()
+    items.append(ListItem(hit.name, hit.start, hit.end, entry))
+    return hit.end
 
 
 def _commune_entry(voc: AgencyVocabulary, units: str, resolve) -> AgencyEntry:

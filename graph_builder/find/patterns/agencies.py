@@ -136,6 +136,21 @@ COMMUNE_CONT_RE = re.compile(
     rf"(?![ \t]+[{{upper}}])".replace("{upper}", "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ")
 )
 COMMUNE_UNIT_RE = re.compile(_COMMUNE_UNIT)
+# Named committees after a one-unit collective: "UBND các huyện: Diễn Châu, Nghi Lộc và Yên Thành",
+# "UBND các huyện Đông Anh, Gia Lâm, Thanh Trì"; after a several-unit one, its named members: "UBND
+# các huyện, thị xã Kiến Tường, thành phố Tân An".
+_UP = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
+_PLACE = rf"[{_UP}][\w']*(?:[ \t]+[{_UP}][\w']*){{0,3}}"
+_DISTRICT_UNIT = rf"(?:{vi('thị xã')}|{vi('thành phố')}|{vi('huyện')}|{vi('quận')})"
+NAMED_PLACES_RE = re.compile(
+    rf"[ \t]*:?[ \t]+(?P<places>{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s*,?\s+{vi('và')}\s+{_PLACE})?)(?!\w)"
+)
+PLACE_SPLIT_RE = re.compile(rf"\s*,\s*|\s*,?\s+{vi('và')}\s+")
+NAMED_MEMBERS_RE = re.compile(rf"[ \t]+{_PLACE}(?:\s*,\s*{_DISTRICT_UNIT}[ \t]+{_PLACE})*(?!\w)")
+# "UBND thành phố Thủ Đức và các quận, huyện": a named committee joined to a collective of units
+AND_UNITS_RE = re.compile(
+    rf"\s+{vi('và')}\s+{vi('các')}\s+{_DISTRICT_UNIT}(?:\s*,\s*{_DISTRICT_UNIT})*(?!\w)"
+)
 DISTRICT_WORD_RE = re.compile(rf"\s+(?P<unit>{vi('huyện')}|{vi('thị xã')}|{vi('thành phố')}|{vi('quận')})(?!\w)")
 UPPER_CHARS = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
 PLACE_NAME_RE = re.compile(rf"(?:[ \t]+[{UPPER_CHARS}][\w']*){{1,4}}")
