@@ -560,3 +560,19 @@ def test_a_later_clause_subject_keeps_the_headings_addressees(cleaned):
             "Sở Y tế bố trí đội cấp cứu.\n\n8. Giám đốc Sở Công Thương\nChỉ đạo bảo đảm an toàn lưới điện; yêu cầu "
             "các chủ đầu tư vận hành hồ chứa đúng quy trình.\n")
     assert pairs(text, cleaned) == {("Sở Y tế", "lead"), ("Sở Xây dựng", "lead"), ("Sở Công Thương", "lead")}
+
+
+def test_attendance_and_accountability_give_no_task():
+    text = ("Tham dự cuộc họp có lãnh đạo các Sở: Kế hoạch và Đầu tư, Xây dựng; lãnh đạo UBND các huyện, thị xã.\n"
+            "1. UBND thị xã Đông Triều\nTập trung giải phóng mặt bằng. Chủ tịch UBND các địa phương chịu trách nhiệm "
+            "trước Chủ tịch UBND tỉnh nếu để chậm bàn giao mặt bằng.\n")
+    assert pairs(text) == {("UBND thị xã Đông Triều", "lead")}
+
+
+def test_a_body_of_another_province_keeps_its_place():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 45/CTr-UBND\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nPhát triển giao thông\n\n"
+            "1. Sở Giao thông vận tải\n- Phối hợp với Sở Giao thông vận tải Thành phố Hồ Chí Minh hoàn thiện hồ sơ.\n"
+            "2. Cục Thuế tỉnh Tây Ninh chống thất thu.\n")
+    assert {(a.agency, a.role) for a in extract_text(text).assignments} == {
+        ("Sở Giao thông vận tải", "lead"), ("Sở Giao thông vận tải Thành phố Hồ Chí Minh", "support"),
+        ("Cục Thuế tỉnh", "lead")}

@@ -55,8 +55,10 @@ from .patterns.agencies import (
     WORD_RE,
     fold_text,
 )
-from .patterns.common import canonical_province, iso_date
+from .patterns.common import canonical_province, iso_date, province_regex
 from .patterns.tasks import (
+    ACCOUNTABLE_RE,
+    ATTENDANCE_RE,
     CHAIN_BREAK_RE,
     CHAIN_SEP_RE,
     DEADLINE_BEFORE_YEAR_RE,
@@ -508,6 +510,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             drafts.append(_Draft(s, a, addressees=inherited, chain=chain))
             continue
 
+        if ATTENDANCE_RE.search(text, a, e):
+            continue  # who attended a meeting, not who must act
         # 1. the sentence's own subject
         subj = reader.subject(a, e) if a in reader.flagged else None
         own: list[ListItem] = []
@@ -523,6 +527,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                     colon = text.find(":", lend, e)
                     if colon != -1 and len(text[colon + 1:e].split()) >= 3:
                         kind, predicate_at = "predicate", colon + 1
+        if own and ACCOUNTABLE_RE.match(text, predicate_at, e):
+            continue  # "… chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu …": accountability, not a task
         if pending is not None:
             if own and s.first and s.para == pending[0] + 1:
                 # a list broken over lines that end in ";" or "," ("Điều 3. Chánh Văn phòng UBND tỉnh;\n
@@ -657,9 +663,10 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                         continue
                     items, _ = reader.read_list(pb, e)
                     for it in _recordable(items, reader.issuer):
-                        if not it.entry.collective and it.name not in names:
+                        pname = _other_province(it.name, text[it.start:it.end], meta.province)
+                        if not it.entry.collective and pname not in names:
                             draft.partners.append(it)
-                            names.add(it.name)
+                            names.add(pname)
         drafts.append(draft)
 
     if intro_used and intro_draft is not None:
@@ -678,7 +685,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             d.addressees = [x for x in d.addressees if not x.item.entry.national]
         drafts = [d for d in drafts if d.addressees]
     city = _central_city(meta, finder)
-    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city)
+    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
 
 
 def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
@@ -689,6 +696,26 @@ def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
     issuer = fold_text(meta.issuer or "")
     return issuer.startswith(("ubnd thanh pho", "hđnd thanh pho", "thanh uy", "uy ban nhan dan thanh pho")) or (
         not issuer and meta.province is not None)
+
+
+_LEVEL_SUFFIX_RE = re.compile(r"\s+(?:tỉnh|thành phố)$", re.IGNORECASE)
+
+
+def _other_province(name: str, surface: str, province: str | None) -> str:
+    """A body of another province keeps its place ("Sở Giao thông vận tải Thành phố Hồ Chí Minh" in a
+    Tây Ninh programme); a body of the document's own province drops it."""
+    if province is None or not surface or not surface[-1].isalpha():
+        return name
+    for m in province_regex().finditer(surface, max(0, len(surface) - 40)):
+        if m.end() == len(surface):
+            place = canonical_province(m.group())
+            if place is not None and place != canonical_province(province):
+                lead = surface[:m.start()].rstrip()
+                word = re.search(r"(?:tỉnh|thành phố|Thành phố|TP\.?)$", lead, re.IGNORECASE)
+                base = _LEVEL_SUFFIX_RE.sub("", name)
+                return f"{base} {word.group() + ' ' if word else ''}{m.group()}"
+            break
+    return name
 
 
 def _level_name(name: str, city: bool, collective: bool) -> str:
@@ -885,7 +912,7 @@ def _skip_to_predicate(text: str, pos: int, end: int) -> int:
 # ------------------------------------------------------------------------------ tasks
 
 def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument],
-                       years: list[tuple[int, int]], city: bool = False) -> list[Task]:
+                       years: list[tuple[int, int]], city: bool = False, province: str | None = None) -> list[Task]:
     text = clean.text
     src = clean.source.text
     # an addressing unit whose every task only coordinates makes its *groups* support partners
@@ -904,11 +931,14 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         refs: list[AgencyRef] = []
         for x in d.addressees:
             role = "support" if units.get(x.unit) and x.item.entry.collective and not d.execution else "lead"
-            refs.append(AgencyRef(name=_level_name(x.item.name, city, x.item.entry.collective), role=role, via=x.via,
+            name = _other_province(_level_name(x.item.name, city, x.item.entry.collective),
+                                   text[x.item.start:x.item.end], province)
+            refs.append(AgencyRef(name=name, role=role, via=x.via,
                                   collective=x.item.entry.collective,
                                   national=x.item.entry.national, start=x.item.start, end=x.item.end))
         for it in d.partners:
-            refs.append(AgencyRef(name=_level_name(it.name, city, it.entry.collective), role="support", via="sentence",
+            name = _other_province(_level_name(it.name, city, it.entry.collective), text[it.start:it.end], province)
+            refs.append(AgencyRef(name=name, role="support", via="sentence",
                                   collective=it.entry.collective,
                                   national=it.entry.national, start=it.start, end=it.end))
         i = bisect.bisect_left(year_starts, s.start)

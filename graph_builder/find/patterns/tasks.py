@@ -94,3 +94,13 @@ CHAIN_BREAK_RE = re.compile(vi_alt(["theo", "tại", "căn cứ", "phê duyệt"
 # A sentence that is only a note ("(Chi tiết tại Phụ lục I)", "(có phụ lục kèm theo)").
 NOTE_ONLY_RE = re.compile(r"[\s*_]*\([^()]*\)[\s.*_]*$")
 
+
+# Sentences that name agencies without giving them a task: the attendance of a meeting ("Tham dự cuộc
+# họp có lãnh đạo các Sở: …", "Thành phần: …"), and accountability ("Chủ tịch UBND các địa phương chịu
+# trách nhiệm trước Chủ tịch UBND tỉnh nếu …").
+ATTENDANCE_RE = re.compile(
+    vi_alt(["Tham dự", "Dự họp", "Thành phần tham dự", "Thành phần dự họp", "Thành phần"])
+    + r"(?:\s+(?:" + vi_alt(["cuộc họp", "hội nghị", "buổi làm việc", "buổi họp"]) + r"))?\s*(?:"
+    + vi_alt(["có", "gồm", "gồm có"]) + r"|:)"
+)
+ACCOUNTABLE_RE = re.compile(r"\s*(?:" + vi_alt(["phải", "sẽ"]) + r"\s+)?" + vi_alt(["chịu trách nhiệm trước"]))
