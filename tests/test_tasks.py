@@ -576,3 +576,14 @@ def test_a_body_of_another_province_keeps_its_place():
     assert {(a.agency, a.role) for a in extract_text(text).assignments} == {
         ("Sở Giao thông vận tải", "lead"), ("Sở Giao thông vận tải Thành phố Hồ Chí Minh", "support"),
         ("Cục Thuế tỉnh", "lead")}
+
+
+@both
+def test_the_addressee_block_is_no_assignment(cleaned):
+    text = ("Kính gửi:\n- Giám đốc Sở Tài chính;\n- Chủ tịch UBND các huyện, thị xã, thành phố.\n\n"
+            "Thực hiện Công văn số 12/BTC-NSNN của Bộ Tài chính, UBND tỉnh có ý kiến như sau:\n\n"
+            "1. Sở Kế hoạch và Đầu tư rà soát danh mục dự án.\n")
+    assert pairs(text, cleaned) == {("Sở Kế hoạch và Đầu tư", "lead")}
+    text = ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Chủ tịch UBND các huyện, thị xã, thành phố;\n- Giám đốc Công an tỉnh.\n\n"
+            "1. Giám đốc Công an tỉnh bố trí lực lượng ứng cứu.\n")
+    assert pairs(text, cleaned) == {("Công an tỉnh", "lead")}

@@ -58,6 +58,7 @@ from .patterns.agencies import (
 from .patterns.common import canonical_province, iso_date, province_regex
 from .patterns.tasks import (
     ACCOUNTABLE_RE,
+    ADDRESSEE_BLOCK_RE,
     ATTENDANCE_RE,
     CHAIN_BREAK_RE,
     CHAIN_SEP_RE,
@@ -354,6 +355,23 @@ class _Reader:
         self.resolve = lambda x: dist if x == "@district" else comm
 
 
+def _addressee_blocks(text: str, paras: list[Paragraph]) -> set[int]:
+    """Paragraphs of the addressee blocks ("Kính gửi:" and its dash items)."""
+    out: set[int] = set()
+    n = len(paras)
+    for i, p in enumerate(paras):
+        if not (text.startswith(("K", "k"), p.content) or (p.end - p.content < 120 and text[p.end - 1] == ":")):
+            continue  # (cheap test first)
+        if not ADDRESSEE_BLOCK_RE.match(text, p.content, p.end):
+            continue
+        out.add(i)
+        j = i + 1
+        while j < n and paras[j].kind in ("dash", "plus") and paras[j].end - paras[j].content < 200:
+            out.add(j)
+            j += 1
+    return out
+
+
 def _recordable(items: list[ListItem], issuer: str | None = None) -> list[ListItem]:
     return [i for i in items if i.recordable_for(issuer)]
 
@@ -405,8 +423,9 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     # sentences of the body (the closing block and repeated regions left out)
     rows = _task_table_rows(text, paras, end_of_text)
     sentences: list[_Sentence] = []
+    skip = _addressee_blocks(text, paras)
     for i, spans in enumerate(paragraph_sentences(text, paras, end_of_text)):
-        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)) or i in rows:
+        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)) or i in rows or i in skip:
             continue
         for j, (a, b) in enumerate(spans):
             if j and text[a] in "-–+•*":

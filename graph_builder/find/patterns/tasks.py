@@ -104,3 +104,7 @@ ATTENDANCE_RE = re.compile(
     + vi_alt(["có", "gồm", "gồm có"]) + r"|:)"
 )
 ACCOUNTABLE_RE = re.compile(r"\s*(?:" + vi_alt(["phải", "sẽ"]) + r"\s+)?" + vi_alt(["chịu trách nhiệm trước"]))
+
+# The addressee block of a letter or telegram ("Kính gửi: …", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:")
+# and its dash items: whom the text is sent to, not who is given a task.
+ADDRESSEE_BLOCK_RE = re.compile(vi("Kính gửi") + r"\s*:?|[^\n]{0,80}?\s" + vi("điện") + r"\s*:\s*$")
