@@ -18,6 +18,7 @@ starts a body of its own.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import CleanText, Section
@@ -61,7 +62,9 @@ def _label(text: str, pos: int, line_end: int):
     m = LABEL_RE.match(text, pos, line_end)
     if not m:
         return None
-    g = next(name for name in _GROUPS if m.group(name) is not None)
+    g = m.lastgroup
+    if g == "numend":
+        g = "number"
     lab = m.group(0).strip()
     if g == "article":
         kind, key, rank = "article", ("article",), 1.0
@@ -197,6 +200,8 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
     return out
 
 
+# whitespace that " ".join(s.split()) would change (a run, a line break, a tab …)
+_ODD_SPACE_RE = re.compile(r"[^\S ]|  |^ | $")
 _HEADING_KINDS = frozenset({"roman", "number", "letter", "chapter", "article"})
 _HEADING_LAST_WORDS = frozenset("của và với các cho về tại theo trong trên từ đến những để là được có như".split())
 
@@ -299,7 +304,9 @@ def outline_from_paragraphs(text: str, paras: list[Paragraph]) -> list[Section]:
                 close(top, p.start)
                 continue
             break
-        heading = " ".join(text[p.content:p.end].split())
+        heading = text[p.content:p.end]
+        if _ODD_SPACE_RE.search(heading):
+            heading = " ".join(heading.split())
         sec = Section(label=label, kind=kind, heading=heading, start=p.start, end=p.end, heading_end=p.end,
                       depth=len(stack))
         (stack[-1][0].children if stack else roots).append(sec)

@@ -355,6 +355,18 @@ class _Reader:
         self.resolve = lambda x: dist if x == "@district" else comm
 
 
+_ATTENDANCE_WORDS = ("ham dự", "HAM DỰ", "ự họp", "hành phần")
+
+
+def _attendance(text: str, a: int, e: int) -> bool:
+    """Whether a sentence lists who attended ("Tham dự cuộc họp có …"); literal search first."""
+    find = text.find
+    for w in _ATTENDANCE_WORDS:
+        if find(w, a, e) != -1:
+            return ATTENDANCE_RE.search(text, a, e) is not None
+    return False
+
+
 def _addressee_blocks(text: str, paras: list[Paragraph]) -> set[int]:
     """Paragraphs of the addressee blocks ("Kính gửi:" and its dash items)."""
     out: set[int] = set()
@@ -529,7 +541,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             drafts.append(_Draft(s, a, addressees=inherited, chain=chain))
             continue
 
-        if ATTENDANCE_RE.search(text, a, e):
+        if _attendance(text, a, e):
             continue  # who attended a meeting, not who must act
         # 1. the sentence's own subject
         subj = reader.subject(a, e) if a in reader.flagged else None
@@ -704,7 +716,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             d.addressees = [x for x in d.addressees if not x.item.entry.national]
         drafts = [d for d in drafts if d.addressees]
     city = _central_city(meta, finder)
-    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
+    _r = _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
+    return _r
 
 
 def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
@@ -725,6 +738,22 @@ def _other_province(name: str, surface: str, province: str | None) -> str:
     Tây Ninh programme); a body of the document's own province drops it."""
     if province is None or not surface or not surface[-1].isalpha():
         return name
+    sp = surface.rfind(" ")
+    if sp == -1 or not surface[sp + 1].isupper():
+        return name  # a province name ends in a capitalised syllable
+    key = (name, surface, province)
+    got = _OTHER_PROVINCE.get(key)
+    if got is None:
+        got = _OTHER_PROVINCE[key] = _other_province_name(name, surface, province)
+        if len(_OTHER_PROVINCE) > 50_000:
+            _OTHER_PROVINCE.clear()
+    return got
+
+
+_OTHER_PROVINCE: dict[tuple[str, str, str], str] = {}
+
+
+def _other_province_name(name: str, surface: str, province: str) -> str:
     for m in province_regex().finditer(surface, max(0, len(surface) - 40)):
         if m.end() == len(surface):
             place = canonical_province(m.group())
