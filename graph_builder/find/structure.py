@@ -200,8 +200,6 @@ def paragraphs(source: CleanText | str) -> list[Paragraph]:
     return out
 
 
-# whitespace that " ".join(s.split()) would change (a run, a line break, a tab …)
-_ODD_SPACE_RE = re.compile(r"[^\S ]|  |^ | $")
 _HEADING_KINDS = frozenset({"roman", "number", "letter", "chapter", "article"})
 _HEADING_LAST_WORDS = frozenset("của và với các cho về tại theo trong trên từ đến những để là được có như".split())
 
@@ -305,7 +303,8 @@ def outline_from_paragraphs(text: str, paras: list[Paragraph]) -> list[Section]:
                 continue
             break
         heading = text[p.content:p.end]
-        if _ODD_SPACE_RE.search(heading):
+        if "\n" in heading or "  " in heading or "\t" in heading or "\u00a0" in heading or "\r" in heading or (
+                heading and (heading[0].isspace() or heading[-1].isspace())):
             heading = " ".join(heading.split())
         sec = Section(label=label, kind=kind, heading=heading, start=p.start, end=p.end, heading_end=p.end,
                       depth=len(stack))

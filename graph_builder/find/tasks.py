@@ -973,14 +973,17 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
     mentions = _citation_mentions(citations)
     year_starts = [a for a, _ in years]
     paths: dict[int, str] = {}
+    names: dict[int, str] = {}  # id(list item) -> the name reported (items are shared by inheriting tasks)
     tasks: list[Task] = []
     for d in drafts:
         s = d.sentence
         refs: list[AgencyRef] = []
         for x in d.addressees:
             role = "support" if units.get(x.unit) and x.item.entry.collective and not d.execution else "lead"
-            name = _other_province(_level_name(x.item.name, city, x.item.entry.collective),
-                                   text[x.item.start:x.item.end], province)
+            name = names.get(id(x.item))
+            if name is None:
+                name = names[id(x.item)] = _other_province(_level_name(x.item.name, city, x.item.entry.collective),
+                                                           text[x.item.start:x.item.end], province)
             refs.append(AgencyRef(name=name, role=role, via=x.via,
                                   collective=x.item.entry.collective,
                                   national=x.item.entry.national, start=x.item.start, end=x.item.end))
@@ -999,7 +1002,7 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         else:
             deadline, deadline_text, deadline_start = None, None, -1
         sentence = src[s.start:s.end]
-        if "\n" in sentence or "  " in sentence or "\t" in sentence or "\u00a0" in sentence:
+        if "\n" in sentence or "  " in sentence or "\t" in sentence or "\u00a0" in sentence or "\r" in sentence:
             sentence = " ".join(sentence.split())
         key = id(d.chain[-1]) if d.chain else 0
         path = paths.get(key)
@@ -1021,6 +1024,11 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
     return tasks
 
 
+# words one of which every deadline / period pattern contains (cheap substring tests first)
+_DEADLINE_KEYS = ("truoc", "cham", "muon", "han c", "trong ngay")
+_PERIOD_KEYS = ("trong", "truoc", "cham", "đen", "đau", "cuoi", "het", "quy")
+
+
 def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, int]]) -> tuple[str | None, str | None, int]:
     """(ISO date, words, start) of the first dated deadline of a sentence, else (None, words of a
     period, start) — read backwards from the years the sentence mentions."""
@@ -1028,7 +1036,7 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
     for ya, yb in years:
         lo = max(start, ya - 60)
         seg = fold_text(text[lo:ya])
-        m = DEADLINE_BEFORE_YEAR_RE.search(seg)
+        m = DEADLINE_BEFORE_YEAR_RE.search(seg) if any(k in seg for k in _DEADLINE_KEYS) else None
         if m:
             g = m.groupdict()
             y = text[ya:yb]
@@ -1036,7 +1044,7 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
             if iso:
                 return iso, src[lo + m.start():yb], lo + m.start()
             continue
-        if period is None:
+        if period is None and any(k in seg for k in _PERIOD_KEYS):
             m = PERIOD_BEFORE_YEAR_RE.search(seg)
             if m:
                 period = (None, src[lo + m.start():yb], lo + m.start())
