@@ -716,8 +716,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             d.addressees = [x for x in d.addressees if not x.item.entry.national]
         drafts = [d for d in drafts if d.addressees]
     city = _central_city(meta, finder)
-    _r = _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
-    return _r
+    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
 
 
 def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
@@ -1024,19 +1023,16 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
     return tasks
 
 
-# words one of which every deadline / period pattern contains (cheap substring tests first)
-_DEADLINE_KEYS = ("truoc", "cham", "muon", "han c", "trong ngay")
-_PERIOD_KEYS = ("trong", "truoc", "cham", "đen", "đau", "cuoi", "het", "quy")
-
-
 def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, int]]) -> tuple[str | None, str | None, int]:
     """(ISO date, words, start) of the first dated deadline of a sentence, else (None, words of a
     period, start) — read backwards from the years the sentence mentions."""
     period = None
+    # (every deadline and period pattern contains one of the words tested before it runs)
     for ya, yb in years:
         lo = max(start, ya - 60)
         seg = fold_text(text[lo:ya])
-        m = DEADLINE_BEFORE_YEAR_RE.search(seg) if any(k in seg for k in _DEADLINE_KEYS) else None
+        m = (DEADLINE_BEFORE_YEAR_RE.search(seg)
+             if "truoc" in seg or "cham" in seg or "muon" in seg or "han c" in seg or "trong ngay" in seg else None)
         if m:
             g = m.groupdict()
             y = text[ya:yb]
@@ -1044,7 +1040,8 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
             if iso:
                 return iso, src[lo + m.start():yb], lo + m.start()
             continue
-        if period is None and any(k in seg for k in _PERIOD_KEYS):
+        if period is None and ("trong" in seg or "truoc" in seg or "quy" in seg or "đen" in seg or "đau" in seg
+                               or "cuoi" in seg or "het" in seg or "cham" in seg):
             m = PERIOD_BEFORE_YEAR_RE.search(seg)
             if m:
                 period = (None, src[lo + m.start():yb], lo + m.start())
