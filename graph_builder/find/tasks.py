@@ -30,6 +30,7 @@ vague periods ("trong năm 2024", "Quý III/2024") are kept only as ``deadline_t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -138,7 +139,8 @@ def _fold_word(w: str) -> str:
     return f
 
 
-def _prefix_first_words(heads) -> frozenset[str]:
+@functools.cache
+def _prefix_first_words(heads: tuple[str, ...]) -> frozenset[str]:
     """Folded first words of the lead-ins and heads that may stand before a list."""
     return frozenset(WORD_RE.findall(fold_text(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
 
@@ -571,7 +573,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
                 s = _Sentence(pending[3], s.end, s.para, True)
                 a = s.start
             pending = None
-        if own and kind == "end" and text[a:e].rstrip(" *_")[-1:] in ";," and e >= para.end - 2:
+        if own and kind == "end" and text[a:e].rstrip(" *_")[-1:] in ";," and e >= para.end - 2 and len(own) <= 40:
+            # (a bounded chain: a list of ";" lines that never ends is not one clause)
             pending = (s.para, own, heading_sec, a)
         if own and found.get("execution"):
             draft = _Draft(s, a, chain=chain, execution=True)
