@@ -118,17 +118,25 @@ def load_average() -> str:
     return "load %.1f" % os.getloadavg()[0]
 
 
-def write_curve(store, frags, per_tx=(1, 10, 50, 100, 200, 500), rows=(250, 1000, 5000), base=(100, 1000)):
+def write_curve(store, frags, per_tx=(1, 10, 50, 100, 200, 500), rows=(250, 1000, 5000), base=(100, 1000),
+                repeat=3):
     """Elements/s loading ``frags`` into an empty database: documents per transaction (rows per
-    UNWIND = base[1]), then rows per UNWIND (documents per transaction = base[0])."""
+    UNWIND = base[1]), then rows per UNWIND (documents per transaction = base[0]).  Each point is
+    loaded ``repeat`` times: the best run is the least disturbed by other load on the machine, the
+    spread says how disturbed the others were."""
     out = []
     for d, r in [(d, base[1]) for d in per_tx] + [(base[0], r) for r in rows if r != base[1]]:
-        wipe(store)
-        store.docs_per_tx, store.batch_size = d, r
-        secs, elements = load(store, frags)
-        out.append((d, r, elements / secs, load_average()))
-        print(f"[neo4j] write_fragments, {d:>4} documents/transaction, {r:>5} rows/UNWIND: "
-              f"{elements / secs:>9,.0f} elements/s ({load_average()})", flush=True)
+        rates, loads = [], []
+        for _ in range(repeat):
+            wipe(store)
+            store.docs_per_tx, store.batch_size = d, r
+            secs, elements = load(store, frags)
+            rates.append(elements / secs)
+            loads.append(os.getloadavg()[0])
+        out.append((d, r, max(rates), statistics.median(rates)))
+        print(f"[neo4j] write_fragments, {d:>4} documents/transaction, {r:>5} rows/UNWIND: best {max(rates):>7,.0f}, "
+              f"median {statistics.median(rates):>7,.0f}, worst {min(rates):>7,.0f} elements/s "
+              f"(load {min(loads):.1f}-{max(loads):.1f})", flush=True)
     store.docs_per_tx, store.batch_size = base
     wipe(store)
     return out
@@ -160,6 +168,7 @@ def main() -> int:
     ap.add_argument("--curve-docs", type=int, default=2000, help="documents per load of the write-rate curve")
     ap.add_argument("--skip-neo4j", action="store_true")
     ap.add_argument("--skip-curve", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="loads per point of the write-rate curve")
     args = ap.parse_args()
     frags, national = synth(args.docs)
     extra, _ = synth(200, seed=99)
@@ -175,7 +184,7 @@ def main() -> int:
         wipe(store)
         store.ensure_schema()
         if kind == "neo4j" and not args.skip_curve:
-            write_curve(store, frags[:args.curve_docs])
+            write_curve(store, frags[:args.curve_docs], repeat=args.repeat)
         secs, elements = load(store, frags)
         s = store.stats()
         total = sum(s["nodes"].values())
