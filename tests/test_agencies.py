@@ -48,7 +48,7 @@ def names(text: str) -> list[str]:
     ("Ủy ban nhân dân huyện Tam Đảo", "UBND huyện Tam Đảo"),
     ("ỦY BAN NHÂN DÂN HUYỆN TAM ĐẢO", "UBND huyện Tam Đảo"),
     ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư"),
-    ("Phòng Tài chính - Kế hoạch huyện", "Phòng Tài chính - Kế hoạch"),  # a division drops its district word
+    ("Phòng Tài chính - Kế hoạch huyện", "Phòng Tài chính - Kế hoạch huyện"),
     # a centrally-run city writes "thành phố" (Thành ủy, Thành đoàn) where a province writes "tỉnh"
     ("Công an thành phố", "Công an thành phố"),
     ("Văn phòng Ủy ban nhân dân thành phố", "Văn phòng UBND thành phố"),

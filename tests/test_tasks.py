@@ -518,7 +518,7 @@ def test_district_documents_name_divisions_and_district_units(cleaned):
             "số liệu.\n\n2. Trung tâm Y tế huyện chủ động phòng, chống dịch.\n\n"
             "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các hội, đoàn thể huyện phối hợp giám sát.\n")
     assert pairs(text, cleaned) == {
-        ("Phòng Tài chính - Kế hoạch", "lead"), ("Chi cục Thống kê huyện", "support"), ("Trung tâm Y tế huyện", "lead"),
+        ("Phòng Tài chính - Kế hoạch huyện", "lead"), ("Chi cục Thống kê huyện", "support"), ("Trung tâm Y tế huyện", "lead"),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "lead"), ("Các hội, đoàn thể huyện", "lead")}
 
 

@@ -548,13 +548,14 @@ class AgencyFinder:
             if m:
                 end = m.end()
         if entry.head == "Phòng" or entry.key.startswith("agency:") and entry.level == "district" and not entry.collective:
-            # "Phòng Tài chính - Kế hoạch huyện" is the Phòng (a division drops its district word, as
-            # a Sở drops "tỉnh"); a district-wide unit keeps it ("Công an huyện", "Chi cục Thống kê huyện")
+            # district bodies carry their district word ("Công an huyện", "Chi cục Thống kê huyện",
+            # "Phòng Tài chính - Kế hoạch huyện": the build stage scopes them to their district)
             m = DISTRICT_WORD_RE.match(text, end)
             if m and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
                 end = m.end()
-                if entry.head != "Phòng":
-                    name = f"{name} {' '.join(m.group('unit').lower().split())}"
+                name = f"{name} {' '.join(m.group('unit').lower().split())}"
+            elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
+                name = f"{name} huyện"
         if entry.level == "province" and entry.kind in ("agency",):
             tail = fold_text(text[end - 10 if end - 10 > start else start:end])
             if not tail.endswith(("tinh", "thanh pho")):
