@@ -19,8 +19,13 @@ recorded as partners, nor are partners of a sentence that has no addressee.  Age
 positions — report recipients ("báo cáo về Sở …"), bodies to be directed ("Chỉ đạo Công ty …"),
 the issuer ("tham mưu UBND tỉnh") — are not addressees.
 
-The closing execution clause ("… chịu trách nhiệm thi hành Chỉ thị này") is a task of its own,
-``via="execution_clause"``.
+The closing execution clause ("… chịu trách nhiệm thi hành Chỉ thị này", also broken over lines
+ending in ";", and a closing request "yêu cầu các sở, ngành nghiêm túc triển khai thực hiện./.") is
+a task of its own, ``via="execution_clause"``.  An introduction by the issuer ("Chủ tịch UBND tỉnh
+yêu cầu Giám đốc các sở, … thực hiện các nội dung sau:") addresses the items that follow.  The
+addressee block ("Kính gửi:", "… điện:"), meeting attendance and accountability ("chịu trách nhiệm
+trước …") give no task.  Who may be addressed depends on the issuer: a council resolution or a
+Party programme gives tasks to UBND tỉnh and Thường trực HĐND, a People's Committee never does.
 
 Deadlines are ISO dates when a date is stated ("hoàn thành trước ngày 10 tháng 10 năm 2024");
 vague periods ("trong năm 2024", "Quý III/2024") are kept only as ``deadline_text``.
