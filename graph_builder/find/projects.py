@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import CleanText, DocumentMeta, Project
 from ..ontology import fold
-from .patterns.targets import bounded_sentence_span
+from .patterns.targets import bounded_sentence_span, lowered
 from .patterns.common import UPPER, province_regex
 from .patterns.projects import (
     ABBREVIATIONS,
@@ -299,8 +299,8 @@ class _Finder:
         self.cands: list[_Cand] = []
         self.group = 0
         self.project_prefix: dict[int, int] = {}  # head start -> start of a "dự án" before it
-        low = self.text.lower()
-        self.low = low if len(low) == len(self.text) else None  # str.lower keeps Vietnamese lengths
+        low = lowered(self.text)
+        self.low = low if low is not self.text else None  # str.lower keeps Vietnamese lengths
         self._hits: list[int] | None = None
 
     def _scan_hits(self) -> list[int]:

@@ -41,6 +41,11 @@ from .patterns.targets import (
     CLAUSE_BOUNDARY_RE,
     COMP_FROM_RE,
     COMP_SPLIT_RE,
+    COMP_LAST_WORDS,
+    COMP_SPLIT_LOW_RE,
+    COMP_TAIL_LOW_RE,
+    BARE_VERB_LOW_RE,
+    NOT_QUANTITY_LOW_RE,
     COMP_TAIL_RE,
     COMPARATORS,
     INDICATOR_LEAD_RE,
@@ -48,6 +53,7 @@ from .patterns.targets import (
     INDICATOR_VERB_ONLY_RE,
     ITEM_REPORT_RE,
     LIST_ITEM_RE,
+    LIST_LINE_RE,
     NOT_QUANTITY_BEFORE_RE,
     FIGURE_RE,
     PERCENT_RANGE_TAIL_RE,
@@ -55,7 +61,11 @@ from .patterns.targets import (
     PERIOD_COORDINATION_RE,
     PERIOD_RE,
     RATIO_TAIL_RE,
-    REPORT_RE,
+    REPORT_LOW_RE,
+    PERIOD_FAST_RE,
+    PERIOD_WORDS_BEFORE_RE,
+    YEAR_FAST_RE,
+    lowered,
     RESTATEMENT_BEFORE_RE,
     STRONG_TRIGGER_RE,
     STRONG_VETO_RE,
@@ -115,59 +125,69 @@ def _comparator(comp_words: str, after: str | None, is_range: bool) -> str:
     return "="
 
 
-def _figures(text: str) -> list[_Figure]:
+def _figures(text: str, low: str | None = None) -> list[_Figure]:
     """Every number with a unit (and every unitless number right after "đạt"/"còn"), with the
-    comparator words before it: one pass of ``FIGURE_RE``, then checks on the few matches."""
+    comparator words before it: one pass of ``FIGURE_RE`` over the lower-cased text, then checks
+    on the few matches (the unit is quoted from the text as written)."""
     out: list[_Figure] = []
     last_end = 0
-    for m in FIGURE_RE.finditer(text):
+    if low is None:
+        low = lowered(text)
+    for m in FIGURE_RE.finditer(low):
         ns = m.start()
         if ns < last_end:
             continue  # inside the tail of the previous figure ("5% đến 7%", "137 xã/193 xã")
         lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
-        unit_m = m.group("unit")
-        if NOT_QUANTITY_BEFORE_RE.search(text, max(0, ns - 14), ns):
+        if NOT_QUANTITY_LOW_RE.search(low, max(0, ns - 14), ns):
             continue
-        comp = COMP_TAIL_RE.search(text, max(0, ns - 40), ns)
+        comp = None
+        w = _last_word(low, ns)
+        if w in COMP_LAST_WORDS:
+            comp = COMP_TAIL_LOW_RE.search(low, max(0, ns - 40), ns)
         cs = comp.start() if comp else ns
-        if unit_m is None:
-            if not BARE_VERB_BEFORE_RE.search(text, max(0, cs - 14), cs) or _YEAR_FULL_RE.fullmatch(lo):
+        us = m.start("unit")
+        if us == -1:
+            if not BARE_VERB_LOW_RE.search(low, max(0, cs - 14), cs) or _YEAR_FULL_RE.fullmatch(lo):
                 continue
             unit, end, after = "", m.end(), None
         else:
-            unit = _WS.sub(" ", unit_m).strip()
-            if unit[0] == "%" or unit.lower() == "phần trăm":
+            ue = m.end("unit")
+            unit = text[us:ue]
+            if unit[0] == "%" or unit.startswith("phần"):
                 unit = "%"  # (digits glued to "%" are a footnote marker: "dưới 24%1;")
+            elif " " in unit or "\n" in unit or "\t" in unit:
+                unit = _WS.sub(" ", unit)
             end, after = m.end(), m.group("after")
             if unit == "%" and not hi:
-                pr = PERCENT_RANGE_TAIL_RE.match(text, m.end("unit"))
+                pr = PERCENT_RANGE_TAIL_RE.match(text, ue)
                 if pr:  # "từ 5% đến 7%"
                     hi = pr.group("hi")
                     end = pr.end()
         # a bare 4-digit year is never a quantity ("2025 người dân", "năm 2024 xã …")
-        if not hi and unit != "%" and _YEAR_FULL_RE.fullmatch(lo):
+        if not hi and unit != "%" and len(lo) == 4 and _YEAR_FULL_RE.fullmatch(lo):
             continue
-        lo_num = parse_vn_number(lo)
+        lo_num = float(lo) if lo.isdigit() else parse_vn_number(lo)
         if lo_num is None:
             continue
         rng = None
         value_num: float | None = lo_num
         if hi:
-            hi_num = parse_vn_number(hi)
+            hi_num = float(hi) if hi.isdigit() else parse_vn_number(hi)
             if hi_num is None or hi_num < lo_num:
                 continue
             rng = (lo_num, hi_num)
             value_num = None
-        if unit and unit != "%":
+        if unit and unit != "%" and end < len(text) and text[end] in " \t/":
             tail = RATIO_TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()
         comp_words = comp.group(0) if comp else ""
-        if not comp_words:
-            split = COMP_SPLIT_RE.search(text, max(0, ns - 40), ns)
+        if not comp_words and (low.find("tối", max(0, ns - 40), ns) != -1 or low.find("ít nhất", max(0, ns - 40), ns) != -1
+                               or low.find("không", max(0, ns - 40), ns) != -1):
+            split = COMP_SPLIT_LOW_RE.search(low, max(0, ns - 40), ns)
             if split:
-                w = split.group(0).split()
-                comp_words = w[0] + " " + w[1]
+                w2 = split.group(0).split()
+                comp_words = w2[0] + " " + w2[1]
         num_end = m.end("hi") if m.group("hi") else m.end("hi2") if m.group("hi2") else m.end("lo")
         value = text[ns:num_end] if num_end > m.end("lo") or not hi else f"{lo}-{hi}"
         out.append(_Figure(cs, end, ns, value, value_num, rng, unit,
@@ -176,6 +196,20 @@ def _figures(text: str) -> list[_Figure]:
     return out
 
 
+def _last_word(low: str, pos: int) -> str:
+    """The word right before ``pos`` (spaces skipped), or a comparator sign glued to the number."""
+    p = pos - 1
+    while p >= 0 and low[p] in " \t":
+        p -= 1
+    if p < 0:
+        return ""
+    if low[p] in "≥≤><":
+        return low[p]
+    q = low.rfind(" ", max(0, p - 12), p)
+    return low[q + 1:p + 1]
+
+
+_LABEL_START_RE = re.compile(r"[ \t]*(?:[-–+•*]|\(\d{1,2}\)|\d{1,2}[.)](?!\d)|[a-zđ]\))")
 _YEAR_FULL_RE = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -189,15 +223,68 @@ def _list_items(text: str, figures_at: list[int]) -> dict[int, _Item]:
     "mục tiêu" and at least half its items carry a figure.
     """
     runs: list[list[tuple[str, str, int, int, int]]] = []  # (kind, label, item_start, line_start, line_end)
+    # only the stretches of labelled lines around a line holding a figure can be target lists
+    done = 0
+    prev_ls = -1
+    for pos in figures_at:
+        if pos < done:
+            continue
+        ls = text.rfind("\n", 0, pos) + 1
+        if ls == prev_ls:
+            continue
+        prev_ls = ls
+        if not _LABEL_START_RE.match(text, ls):
+            continue
+        a, b = _labelled_stretch(text, ls, done)
+        runs += _runs(text, a, b)
+        done = b
+    return _target_runs(text, runs, figures_at)
+
+
+def _labelled_stretch(text: str, ls: int, floor: int) -> tuple[int, int]:
+    """The stretch of labelled lines around the labelled line at ``ls``: it ends where more than
+    160 characters of unlabelled text separate two labelled lines (runs never cross that)."""
+    n = len(text)
+    a, p, gap = ls, ls, 0
+    while p - 1 > floor:
+        q = text.rfind("\n", floor, p - 1) + 1
+        if q <= floor and floor:
+            q = floor
+        line_len = len(text[q:p - 1].strip())
+        if line_len and _LABEL_START_RE.match(text, q):
+            a, gap = q, 0
+        else:
+            gap += line_len
+            if gap > 160:
+                break
+        p = q
+    b = text.find("\n", ls)
+    b = n if b == -1 else b
+    p, gap = b, 0
+    while p < n:
+        q = text.find("\n", p + 1)
+        q = n if q == -1 else q
+        line_len = len(text[p + 1:q].strip())
+        if line_len and _LABEL_START_RE.match(text, p + 1):
+            b, gap = q, 0
+        else:
+            gap += line_len
+            if gap > 160:
+                break
+        p = q
+    return a, b
+
+
+def _runs(text: str, a: int, b: int) -> list[list[tuple[str, str, int, int, int]]]:
+    """Runs of consecutive items of one style among the labelled lines of text[a:b]."""
+    runs: list[list[tuple[str, str, int, int, int]]] = []
     cur: list[tuple[str, str, int, int, int]] = []
     last_no = 0
-    last_end = 0
-    for m in LIST_ITEM_RE.finditer(text):
+    last_end = a
+    for m in _labelled_lines(text, a, b):
         if m.end() == m.start() or not (m.group("paren") or m.group("bullet") or m.group("num") or m.group("letter")):
             continue
         ls = m.start()
-        if ls and text[ls - 1] != "\n":
-            continue
         le = text.find("\n", m.end())
         if le == -1:
             le = len(text)
@@ -226,7 +313,10 @@ def _list_items(text: str, figures_at: list[int]) -> dict[int, _Item]:
         last_no, last_end = no, le
     if cur:
         runs.append(cur)
+    return runs
 
+
+def _target_runs(text: str, runs: list, figures_at: list[int]) -> dict[int, _Item]:
     items: dict[int, _Item] = {}
     for run in runs:
         n = len(run)
@@ -237,16 +327,30 @@ def _list_items(text: str, figures_at: list[int]) -> dict[int, _Item]:
             if i < len(figures_at) and figures_at[i] < e:
                 with_fig += 1
             total_len += e - s
-        heading = _heading_before(text, run[0][3])
-        between = [text[run[k][4]:run[k + 1][3]] for k in range(n - 1)]
-        cue = _is_target_heading(heading) or any(_is_target_heading(b.strip()) for b in between)
+        if with_fig < max(1, 0.5 * n):
+            continue  # (neither a dense list nor a cued one)
         dense = run[0][0] == "paren" and n >= 3 and with_fig >= 0.6 * n and total_len / n <= 260
-        if not (dense or (cue and with_fig >= max(1, 0.5 * n))):
-            continue
+        if not dense:
+            heading = _heading_before(text, run[0][3])
+            if not (_is_target_heading(heading)
+                    or any(_is_target_heading(text[run[k][4]:run[k + 1][3]].strip()) for k in range(n - 1))):
+                continue
         hy = _heading_year(text, run[0][3])
         for kind, label, s, ls, e in run:
             items[ls] = _Item(label, s, ls, e, hy)
     return items
+
+
+def _labelled_lines(text: str, a: int = 0, b: int | None = None):
+    """LIST_ITEM_RE matches at the starts of lines of text[a:b] that open with a label or a bullet."""
+    if a == 0 or text[a - 1] == "\n":
+        m = LIST_ITEM_RE.match(text, a)
+        if m:
+            yield m
+    for nl in LIST_LINE_RE.finditer(text, a, len(text) if b is None else b):
+        m = LIST_ITEM_RE.match(text, nl.end())
+        if m:
+            yield m
 
 
 def _heading_year(text: str, pos: int) -> int | None:
@@ -340,7 +444,10 @@ class _Index:
                 break
             v = self.value(m) if self.value else True
             if v is not None:
-                self.pos.append(m.start())
+                p = m.start()
+                if type(v) is tuple:  # (the position the value belongs to, the value)
+                    p, v = v
+                self.pos.append(p)
                 self.vals.append(v)
                 last = m.start()
         self.final = max(self.final, limit)
@@ -368,17 +475,22 @@ class _Scan:
     periods: _Index
 
     @classmethod
-    def of(cls, text: str) -> "_Scan":
-        return cls(_Index(text, REPORT_RE), _Index(text, YEAR_RE, _year_value),
-                   _Index(text, PERIOD_RE, _period_value))
+    def of(cls, text: str, low: str) -> "_Scan":
+        return cls(_Index(low, REPORT_LOW_RE), _Index(text, YEAR_FAST_RE, _year_value),
+                   _Index(text, PERIOD_FAST_RE, _period_value))
 
 
 def _period_value(m: re.Match):
-    """The end year of a period ("giai đoạn 2021 - 2025"), unless it is a comparison base."""
-    b = m.start()
-    if BASE_YEAR_BEFORE_RE.search(m.string, max(0, b - 30), b) or _PERIOD_BASE_BEFORE_RE.search(m.string, max(0, b - 30), b):
+    """(where its words start, the end year) of a period ("giai đoạn 2021 - 2025"), unless it is
+    a comparison base."""
+    text = m.string
+    w = PERIOD_WORDS_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    if w is None:
         return None
-    return int(m.group(1))
+    b = w.start()
+    if BASE_YEAR_BEFORE_RE.search(text, max(0, b - 30), b) or _PERIOD_BASE_BEFORE_RE.search(text, max(0, b - 30), b):
+        return None
+    return b, int(m.group(1))
 
 
 _PERIOD_BASE_BEFORE_RE = re.compile(r"(?:so\s+với|bằng)\s*$", re.IGNORECASE)
@@ -455,7 +567,9 @@ def _strip_indicator(pre: str) -> str:
     pre = _clean_words(pre)
     for _ in range(3):
         new = INDICATOR_LEAD_RE.sub("", pre)
-        new = INDICATOR_TRAIL_RE.sub("", new)
+        t = INDICATOR_TRAIL_RE.search(new, max(0, len(new) - 60))  # (a tail: a short search window)
+        if t:
+            new = new[:t.start()]
         new = _clean_words(new)
         if new == pre:
             break
@@ -562,7 +676,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     """
     text = clean.text
     src = clean.source.text
-    figures = _figures(text)
+    low = lowered(text)  # (the text itself in the odd case where lower-casing changes lengths)
+    figures = _figures(text, low)
     tables = _tables(text, meta) if "|" in text else []
     if not figures and not tables:
         return []
@@ -572,9 +687,6 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     table_rows = _TableRows(tables)
     fig_starts = [f.num_start for f in figures]
     items = _list_items(text, fig_starts)
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # (never for Vietnamese; the trigger then only matches in lower case)
     strong_ms = [m for m in STRONG_TRIGGER_RE.finditer(low)
                  if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")]
     strong = [m.start() for m in strong_ms]
@@ -584,7 +696,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
 
     targets: list[Target] = [t for row in table_rows.rows for t in _table_targets(text, src, meta, regions, row)]
     seen: set[tuple[str, int]] = set()
-    scan = _Scan.of(text)
+    scan = _Scan.of(text, low)
     prev_sentence: tuple[int, int] | None = None
     prev_in_sentence: _Figure | None = None
     prev_indicator: str | None = None
@@ -598,18 +710,16 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             continue  # read as a cell of a target table
         nl = text.rfind("\n", max(0, pos - 4000), pos)
         ls = nl + 1 if nl != -1 or pos <= 4000 else -1  # -1: inside a very long line (no list item)
-        if _in_quotes(text, max(ls, pos - 600), pos):
-            continue
-        if RESTATEMENT_BEFORE_RE.search(text, max(0, fig.start - 10), fig.start):
-            continue
         status, region_year = regions.at(pos)
-        item = items.get(ls)
+        item = items.get(ls) if items else None
         if item is not None and status == "report":
             item = None  # a numbered list of results
-        s, e = bounded_sentence_span(text, pos, fig.end)
-        sentence = text[s:e]
-        if (s, e) != prev_sentence:
-            prev_sentence, prev_in_sentence, prev_indicator = (s, e), None, None
+        if prev_sentence is not None and prev_sentence[0] <= pos and fig.end <= prev_sentence[1]:
+            s, e = prev_sentence  # the same sentence as the previous figure
+        else:
+            s, e = bounded_sentence_span(text, pos, fig.end)
+            if (s, e) != prev_sentence:
+                prev_sentence, prev_in_sentence, prev_indicator = (s, e), None, None
         trigger_end = None
         i = bisect.bisect_right(strong, pos) - 1
         strong_at = strong[i] if i >= 0 and strong[i] >= s else None  # a "phấn đấu" earlier in the sentence
@@ -629,16 +739,28 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 scope_start = trigger_end
             else:
-                if status == "report" or _reports(scan, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, ref_year):
+                if status == "report":
                     continue
                 in_context = status == "target"
+                triggered = _weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig)
+                if not in_context and not triggered and not CONTEXT_VERB_RE.search(text, max(s, fig.start - 8), fig.start):
+                    # no verb: only in a sentence opened by a future time
+                    if weak_only_strong:
+                        continue
+                    if s not in fronted_cache:
+                        fronted_cache[s] = _fronted(text, _context_start(text, s), meta)
+                    if not fronted_cache[s]:
+                        continue
+                    in_context = True
+                if _reports(scan, max(s, pos - _CONTEXT), min(e, pos + _CONTEXT), pos, ref_year):
+                    continue
                 if not in_context and not weak_only_strong:
                     if s not in fronted_cache:
                         fronted_cache[s] = _fronted(text, _context_start(text, s), meta)
                     in_context = fronted_cache[s]
                 if weak_only_strong and not in_context:
                     continue
-                if _weak_trigger(text, fig, s) or _coordinated(text, prev_in_sentence, fig):
+                if triggered:
                     pass
                 elif not in_context and not (CONTEXT_VERB_RE.search(text, max(s, fig.start - 8), fig.start)
                                              and _target_year_in(text, s, e, meta)):
@@ -654,6 +776,11 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             cited_from = scope_start if trigger_end is not None else _clause_start(text, s, fig.start)
             if CITED_TITLE_BEFORE_RE.search(text, max(cited_from, fig.start - 320), fig.start):
                 continue  # a figure in the title of a cited document
+        if _in_quotes(text, max(ls, pos - 600), pos):
+            continue
+        if RESTATEMENT_BEFORE_RE.search(text, max(0, fig.start - 10), fig.start):
+            continue
+        sentence = text[s:e]
         # the indicator starts after the previous figure's clause, or at the scope start
         if prev_in_sentence is not None and prev_in_sentence.end > scope_start:
             seg_start = _boundary_after(text, prev_in_sentence.end, fig.start)
@@ -716,6 +843,8 @@ def _heading_status(sec: Section) -> str | None:
     if not h:
         return None
     head = h[:90].lower() if len(h) <= 200 else h[:24].lower()
+    if not _HEADING_MARK_RE.search(head):
+        return None
     if HEADING_REPORT_RE.search(head):
         return "report"
     target = HEADING_TARGET_RE.search(head)
@@ -725,47 +854,57 @@ def _heading_status(sec: Section) -> str | None:
     return "target" if target else "other" if other else None
 
 
+# Syllables one of which every deciding heading holds (a fast test before the patterns).
+_HEADING_MARKS = ("tiêu", "đấu", "đầu", "đâu", "đẩu", "đậu", "dấu", "dầu", "hướng", "quả", "hình", "giá", "trạng", "cảnh", "khăn", "vụ", "pháp", "điểm",
+                  "cầu", "đích", "thực", "công", "nhiệm", "phí", "vốn", "báo", "khoản")
+
+
+_HEADING_MARK_RE = re.compile("|".join(_HEADING_MARKS))
+
+
 def _section_year(sec: Section) -> int | None:
     if sec.kind not in _HEADING_KINDS:
         return None
-    m = HEADING_YEAR_RE.search(sec.heading[:200])
+    h = sec.heading[:200]
+    if "19" not in h and "20" not in h:
+        return None
+    m = HEADING_YEAR_RE.search(h)
     return int(m.group(1)) if m else None
 
 
 class _Regions:
     """What the sections around a position are about: the status of the nearest heading that
-    decides one (``_heading_status``), and the nearest year stated in a heading."""
+    decides one (``_heading_status``), and the nearest year stated in a heading.  Looked up by
+    walking down the outline (a bisection per level); each heading is read once, when a figure
+    lies under it."""
 
     def __init__(self, outline: list[Section]):
-        self.starts: list[int] = []
-        self.vals: list[tuple[str | None, int | None]] = []
-        for sec in outline:
-            self._paint(sec, None, None)
-
-    def _paint(self, sec: Section, status: str | None, year: int | None) -> None:
-        own = _heading_status(sec)
-        status = own or status
-        year = _section_year(sec) or year
-        pos = sec.start
-        for ch in sec.children:
-            if ch.start > pos:
-                self._add(pos, status, year)
-            self._paint(ch, status, year)
-            pos = max(pos, ch.end)
-        if sec.end > pos:
-            self._add(pos, status, year)
-        self._add(sec.end, None, None)
-
-    def _add(self, pos: int, status: str | None, year: int | None) -> None:
-        if self.starts and self.starts[-1] == pos:
-            self.vals[-1] = (status, year)
-        elif not self.starts or pos > self.starts[-1]:
-            self.starts.append(pos)
-            self.vals.append((status, year))
+        self.roots = outline
+        self._starts: dict[int, list[int]] = {}
+        self._heads: dict[int, tuple[str | None, int | None]] = {}
 
     def at(self, pos: int) -> tuple[str | None, int | None]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.vals[i] if i >= 0 else (None, None)
+        status: str | None = None
+        year: int | None = None
+        secs = self.roots
+        while secs:
+            starts = self._starts.get(id(secs))
+            if starts is None:
+                starts = self._starts[id(secs)] = [sec.start for sec in secs]
+            i = bisect.bisect_right(starts, pos) - 1
+            if i < 0:
+                break
+            sec = secs[i]
+            if pos >= sec.end:
+                break
+            if sec.kind in _HEADING_KINDS:
+                head = self._heads.get(id(sec))
+                if head is None:
+                    head = self._heads[id(sec)] = (_heading_status(sec), _section_year(sec))
+                status = head[0] or status
+                year = head[1] or year
+            secs = sec.children
+        return status, year
 
 
 def _context_start(text: str, s: int, hops: int = 4, reach: int = 400) -> int:

@@ -47,19 +47,27 @@ _COUNT_NOUNS = (
     "thương hiệu", "nhãn hiệu", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "trẻ",
 )
 _COUNT = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _COUNT_NOUNS) + ")"
+_COUNT_LOW = "(?:" + "|".join(re.escape(n.lower()).replace(r"\ ", r"\s+") for n in _COUNT_NOUNS) + ")"
 # Per-capita and per-period denominators: "giường/vạn dân", "con/phụ nữ", "triệu đồng/người/năm".
 _DENOM = (r"(?:\s*/\s*(?:(?:01|1)\s+)?(?:vạn|nghìn|ngàn|\d{1,3}(?:\.\d{3})+)?\s*"
           r"(?:dân|người|phụ\s+nữ|năm|tháng|ha|hộ|lao\s+động|học\s+sinh|km2|công\s+trình|dự\s+án)"
           r"(?:\s*/\s*(?:năm|tháng))?)")
-UNIT = (
-    r"(?:%(?:[0-9]{1,2}(?=[\s.;:,)]|$))?|phần\s+trăm"
-    rf"|{_MAG}(?:\s+{_MAG})?\s+{_CURRENCY}{_DENOM}?"
-    rf"|(?:nghìn\s+|ngàn\s+)?tỷ(?![\w])"
-    rf"|{_CURRENCY}{_DENOM}?"
-    rf"|(?:{_MAG}\s+)?{_COUNT}(?:\s*/\s*{_COUNT})?(?:,\s*{_COUNT}(?=\s))*{_DENOM}?"
-    r"|con\s*/\s*phụ\s+nữ"
-    r")(?![\w²³])"
-)
+
+
+def _unit(currency: str, count: str) -> str:
+    return (
+        r"(?:%(?:[0-9]{1,2}(?=[\s.;:,)]|$))?|phần\s+trăm"
+        rf"|{_MAG}(?:\s+{_MAG})?\s+{currency}{_DENOM}?"
+        rf"|(?:nghìn\s+|ngàn\s+)?tỷ(?![\w])"
+        rf"|{currency}{_DENOM}?"
+        rf"|(?:{_MAG}\s+)?{count}(?:\s*/\s*{count})?(?:,\s*{count}(?=\s))*{_DENOM}?"
+        r"|con\s*/\s*phụ\s+nữ"
+        r")(?![\w²³])"
+    )
+
+
+UNIT = _unit(_CURRENCY, _COUNT)
+UNIT_LOW = _unit(_CURRENCY.lower(), _COUNT_LOW)  # for the lower-cased text
 
 # Comparator words written before the figure (the closest ones win).
 _COMP_BEFORE = (r"(?:(?:không\s+(?:dưới|thấp\s+hơn|ít\s+hơn|quá|vượt\s+quá))|tối\s+thiểu|ít\s+nhất|tối\s+đa"
@@ -76,8 +84,14 @@ COMP_TAIL_RE = re.compile(rf"(?:(?<![\w]){_COMP_BEFORE}\s*){{1,2}}$", re.IGNOREC
 COMP_SPLIT_RE = re.compile(r"(?<![\w])(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+dưới|không\s+quá)\s+(?:[^\W\d_]+\s+){1,2}$",
                            re.IGNORECASE)
 BARE_END_RE = re.compile(r"\s*(?:[.;,)]|$)")
+# The same on the lower-cased text (case-sensitive: faster), and the last syllables of the
+# comparator words (a set look-up before the pattern).
+COMP_TAIL_LOW_RE = re.compile(COMP_TAIL_RE.pattern)
+COMP_SPLIT_LOW_RE = re.compile(COMP_SPLIT_RE.pattern)
+COMP_LAST_WORDS = frozenset("dưới hơn quá thiểu nhất đa trên vượt khoảng gần xỉ chừng từ ≥ ≤ > <".split())
 
-# The same three steps as one pattern, for one pass of the regex engine over the text: a number
+# The same three steps as one pattern, for one pass of the regex engine over the lower-cased text
+# (case-sensitive matching is faster than case-insensitive): a number
 # (not inside a longer token: the look-behind sits after the first digit so that the engine's
 # fast scan for a digit is kept), an optional range, then either a unit or, for a bare figure
 # (after a space: never a list label "(1)", "1."), the end of a clause right after it.  A bare
@@ -89,8 +103,7 @@ FIGURE_RE = re.compile(
     rf"(?:{_NUM_AFTER_FIRST}))"
     rf"(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?"
     r"(?![^\W_]|/\d)"
-    rf"(?:\s*(?P<unit>{UNIT})(?P<after>\s+trở\s+lên)?|(?(sp)(?P<bare>(?=\s*(?:[.;,)](?!\d)|$)))|(?!)))",
-    re.IGNORECASE,
+    rf"(?:\s*(?P<unit>{UNIT_LOW})(?P<after>\s+trở\s+lên)?|(?(sp)(?P<bare>(?=\s*(?:[.;,)](?!\d)|$)))|(?!)))",
 )
 
 # "từ 5% đến 7%", "5% - 7%": the upper bound of a percentage range written after the unit.
@@ -101,6 +114,7 @@ RATIO_TAIL_RE = re.compile(rf"\s*/\s*(?:{_NUM})\s*(?:{_COUNT})?(?![\w])", re.IGN
 # A figure without a unit counts only right after "đạt"/"còn"/"giảm xuống" in a target context
 # ("tổng tỷ suất sinh đạt 2,1.").
 BARE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:đạt|còn|giảm\s+xuống|ở\s+mức)\s*$", re.IGNORECASE)
+BARE_VERB_LOW_RE = re.compile(BARE_VERB_BEFORE_RE.pattern)
 
 COMPARATORS = (
     (re.compile(r"không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)|tối\s+thiểu|ít\s+nhất|≥", re.I), ">="),
@@ -112,6 +126,9 @@ COMPARATORS = (
 COMP_FROM_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
 
 # Numbers that are years, periods or document numbers, not quantities ("năm 2025 người dân").
+NOT_QUANTITY_LOW_RE = re.compile(
+    r"(?:năm|kỳ|đoạn|số|khóa|khoá|lần\s+thứ|thứ|điều|khoản|mục|phụ\s+lục|loại|hạng|mức\s+độ|cấp\s+độ)\s*$"
+)
 NOT_QUANTITY_BEFORE_RE = re.compile(
     r"(?:năm|Năm|kỳ|đoạn|số|khóa|khoá|lần\s+thứ|thứ|Điều|điều|khoản|Khoản|mục|Mục|Phụ\s+lục|loại|hạng|mức\s+độ|cấp\s+độ)\s*$"
 )
@@ -144,6 +161,8 @@ REPORT_RE = re.compile(
     r"|bằng\s+\d[\d.,]*\s*%|tính\s+đến|đến\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|đến\s+nay|(?<!thực\s)(?<!thể\s)hiện\s+(?:nay|có|tại))(?![\w])",
     re.IGNORECASE,
 )
+# The same, matched on the lower-cased text (twice as fast as a case-insensitive match).
+REPORT_LOW_RE = re.compile(REPORT_RE.pattern)
 # The markers that make a target-list item a reported result (narrower: "lũy kế", "hiện có" may
 # qualify a target there).
 ITEM_REPORT_RE = re.compile(
@@ -179,6 +198,8 @@ LIST_ITEM_RE = re.compile(
     r"(?:(?P<paren>\(\d{1,2}\))|(?P<num>\d{1,2})[.)](?!\d)|(?P<letter>[a-zđ])\))?[ \t]*",
     re.MULTILINE,
 )
+# The line breaks before labelled lines (a literal first character: a fast scan).
+LIST_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-–+•*]|\(\d{1,2}\)|\d{1,2}[.)](?!\d)|[a-zđ]\)))")
 TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------------- years
@@ -193,6 +214,12 @@ PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:ha
 PERIOD_COORDINATION_RE = re.compile(r"[,;:]|(?<![\w])(?:và|cùng|đồng\s+thời)(?![\w])", re.IGNORECASE)
 PERIOD_AFTER_LEAD_RE = re.compile(r"(?:trong|cho|của)\s+(?:cả\s+)?$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
+# The same two, opening with a digit (the engine's fast scan for a first character): a year, and
+# the years of a period whose words ("giai đoạn", "thời kỳ", "hai năm" …) are checked before it.
+YEAR_FAST_RE = re.compile(r"([12](?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d{2})(?![\d/]|\s*[-–]\s*\d)")
+PERIOD_FAST_RE = re.compile(r"[12](?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
+PERIOD_WORDS_BEFORE_RE = re.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:hai|ba|bốn|năm|\d)\s+)?năm|các\s+năm)\s+$", re.IGNORECASE)
 # What may precede a target year: "năm 2025", "đến năm 2025", "cuối năm 2025", "năm 2025,".
 YEAR_BEFORE_RE = re.compile(r"năm\s*$", re.IGNORECASE)
 # … and what makes a year a comparison base, a price base or part of a date.
@@ -303,3 +330,15 @@ TABLE_VALUE_RE = re.compile(
 )
 TABLE_UNIT_IN_INDICATOR_RE = re.compile(r"\s*\((?P<unit>%|[^()\d]{1,25})\)\s*$")
 TABLE_ROW_LABEL_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]+\.?|[a-zđ]\)|-|\+)\s+")
+
+
+_LOWERED: list = [None, None]
+
+
+def lowered(text: str) -> str:
+    """``text.lower()`` (the same length for Vietnamese), computed once for the finders that scan
+    the lower-cased text of the same document (targets, projects)."""
+    if _LOWERED[0] is not text:
+        low = text.lower()
+        _LOWERED[0], _LOWERED[1] = text, (low if len(low) == len(text) else text)
+    return _LOWERED[1]
