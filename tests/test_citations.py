@@ -352,3 +352,28 @@ def test_glued_ministry_code_and_capitals_slips_are_repaired():
     assert canonical_symbol("10-CTR/TU") == "10-CTr/TU"
     assert canonical_symbol("19/CT-TTG") == "19/CT-TTg"
     assert canonical_symbol("123/TBKT") == "123/TBKT"  # no ministry after the type code: kept
+
+
+def test_the_slash_anchored_scan_finds_what_the_pattern_finds():
+    """patterns.citations.symbol_matches (the fast scan) = ANY_SYMBOL_RE.finditer, on texts made of
+    the pieces numbers are made of."""
+    from hypothesis import given, settings, strategies as st
+
+    from graph_builder.find.patterns.citations import ANY_SYMBOL_RE, symbol_matches
+
+    pieces = st.sampled_from(["01", "57", "2024", "12345", "123456", "/", "-", " - ", " ", "\n", "\n\n", "NQ", "CP", "TTg",
+                              "QĐ", "UBND", "HĐND", "TU", "TW", "nq", "cp", "số ", "Số: ", "số", "a", "Luật", "&", ".",
+                              "\\", "(", "2022/", "KH&ĐT", "QH15", "–", "x"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=40))
+    def check(parts):
+        text = "".join(parts)
+        assert [m.span() for m in symbol_matches(text)] == [m.span() for m in ANY_SYMBOL_RE.finditer(text)]
+
+    check()
+
+
+def test_lower_case_numbers_only_after_the_word_so():
+    _, c = cites("Thực hiện văn bản Số:  12/qđ-ubnd ngày 02/3/2024 và hồ sơ 13/qđ-ubnd kèm theo.")
+    assert "12/QĐ-UBND" in c and "13/QĐ-UBND" not in c

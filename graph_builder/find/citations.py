@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 
 from ..model import CitationMention, CleanText, DocumentMeta
-from .patterns.citations import (ALIAS_RE, ISSUER_BEFORE_RE, LEFT_LAW_RE, LEFT_SO_RE, LEFT_TYPED_RE, LIST_GAP_RE,
+from .patterns.citations import (ALIAS_RE, ISSUER_BEFORE_RE, symbol_matches, LEFT_LAW_RE, LIST_GAP_RE, left_of_number,
                                  LOOSE_SYMBOL_RE, OWN_NUMBER_RE, SYMBOL_RE, TYPE_CODES, Symbol, code_scope, code_scope_strength,
                                  is_path_context, issuer_fits_code, match_issuer, parse_date_after, parse_issuer_after,
                                  ffold, parse_subject, parse_symbol, trailing_issuer, type_from_word)
 
 LEFT_WINDOW = 140
 LEFT_NEAR = 48
-_SO_NUMBER_RE = re.compile(r"(?=[sS])(?<![\w])[sS][ốoố][ \t]*:?[ \t]*(?=\d)")
 OWN_ZONE = 3000  # the header block: a bare "Số 12/…" line there is the document's own number
 
 
@@ -51,59 +50,60 @@ class _Cand:
 
 def _symbols(text: str) -> list[_Cand]:
     out: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
-    for m in SYMBOL_RE.finditer(text):
-        e = m.end()
-        if e < len(text) and text[e] in "/\\":
-            continue
-        if is_path_context(text, m.start(), e):
+    for m in symbol_matches(text):
+        s = m.start()
+        if m.group("loose") is not None:
+            # lower-case / odd-case numbers right after "số" (with more structure than N/x)
+            j = s - 1
+            while j > 0 and text[j] in " \t:":
+                j -= 1
+            if j >= 2 and text[j - 2].isalnum():  # "số" is a word of its own
+                continue
+            m = LOOSE_SYMBOL_RE.match(text, s)
+            if not m or not (m.group("pnum") or m.group("year") or "-" in (m.group("codes") or "")):
+                continue
+        else:
+            e = m.end()
+            if e < len(text) and text[e] in "/\\":
+                continue
+        if is_path_context(text, s, m.end()):
             continue
         sym = parse_symbol(m)
         if sym is None:
             continue
-        out.append(_Cand(sym, m.start(), e - sym.trim))
-        taken.append((m.start(), e))
-    # lower-case / odd-case numbers right after "số"
-    starts = {a for a, _b in taken}
-    for m in _SO_NUMBER_RE.finditer(text):
-        lm = LOOSE_SYMBOL_RE.match(text, m.end())
-        if not lm or lm.start() in starts:
-            continue
-        if not (lm.group("pnum") or lm.group("year") or "-" in (lm.group("codes") or "")):
-            continue
-        if is_path_context(text, lm.start(), lm.end()):
-            continue
-        sym = parse_symbol(lm)
-        if sym is not None:
-            out.append(_Cand(sym, lm.start(), lm.end() - sym.trim))
-    out.sort(key=lambda c: c.start)
+        out.append(_Cand(sym, s, m.end() - sym.trim))
     return out
 
 
 def _left(text: str, c: _Cand) -> None:
     a = max(0, c.start - LEFT_NEAR)  # a type word and "số" take at most ~35 characters
     window = text[a:c.start]
-    m = LEFT_TYPED_RE.search(window)
-    if m is None:
-        a = max(0, c.start - LEFT_WINDOW)
-        window = text[a:c.start]
-        if "uật" in window or "UẬT" in window or "háp lệnh" in window:
-            m = LEFT_LAW_RE.search(window)
-    if m:
-        c.doc_type = type_from_word(m.group("tw"))
+    left = left_of_number(window)
+    tw_s = None
+    if left is not None and left[0] is not None:
+        tw_s, tw_e, has_so = left
+    else:
+        wa = max(0, c.start - LEFT_WINDOW)
+        wide = text[wa:c.start]
+        if "uật" in wide or "UẬT" in wide or "háp lệnh" in wide:
+            m = LEFT_LAW_RE.search(wide)
+            if m:
+                a, window = wa, wide
+                tw_s, tw_e, has_so = m.start("tw"), m.end("tw"), bool(m.group("so"))
+    if tw_s is not None:
+        w = window[tw_s:tw_e]
+        c.doc_type = type_from_word(w)
         c.typed = c.doc_type is not None
-        c.has_so = bool(m.group("so"))
-        c.qs = a + m.start("tw")
+        c.has_so = has_so
+        c.qs = a + tw_s
         # a doubled type word ("Thông tư Thông tư số 55/2011/TT-BGDĐT") stays in the quote
-        w = m.group("tw")
-        prev = window[:m.start("tw")].rstrip()
+        prev = window[:tw_s].rstrip()
         if len(prev) >= len(w) and ffold(prev[-len(w):]) == ffold(w) and (len(prev) == len(w) or not prev[-len(w) - 1].isalnum()):
             c.qs = a + len(prev) - len(w)
         return
-    m = LEFT_SO_RE.search(window)
-    if m:
+    if left is not None:  # a bare "số"
         c.has_so = True
-        c.qs = a + m.start("so")
+        c.qs = a + left[1]
 
 
 def _right(text: str, c: _Cand, province: str | None) -> None:

@@ -14,9 +14,10 @@ their character spans are mapped to tokens with ``doc.char_span(..., alignment_m
 so any tokenizer works (the numbers need not be single tokens).
 
 ``legalkg`` itself runs the same component (``run_citation_component``) on a cached blank
-pipeline whose tokenizer only splits at line breaks (cheap: legalkg reads the character spans
-of ``doc._.citation_mentions``, not the tokens), handing it the ``CleanText`` it has
-already built (``doc._.clean_text``) so that repeated blocks are known.
+pipeline whose tokenizer makes the whole text one token and whose vocabulary computes no
+lexical attributes (cheap: legalkg reads the character spans of ``doc._.citation_mentions``,
+not the tokens), handing it the ``CleanText`` it has already built (``doc._.clean_text``) so
+that repeated blocks are known.
 
 The component resolves identities (``resolve.identity``), an adapter reaching one stage ahead
 of ``find``: the import is local to the call so that ``find`` stays importable without it.
@@ -226,6 +227,17 @@ class LineTokenizer(WhitespaceTokenizer):
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
+class TextTokenizer(WhitespaceTokenizer):
+    """The whole text as one token: the cheapest Doc that keeps ``doc.text`` exact (one lexeme
+    per document).  legalkg's own pipeline uses it; spans then cover the whole text, and the
+    character spans are read from ``doc._.citation_mentions``."""
+
+    def __call__(self, text: str) -> Doc:
+        if not text:
+            return Doc(self.vocab, words=[], spaces=[])
+        return Doc(self.vocab, words=[text], spaces=[False])
+
+
 @registry.tokenizers("legalkg.whitespace_tokenizer.v1")
 def create_whitespace_tokenizer():
     def make(nlp):
@@ -241,27 +253,31 @@ def create_line_tokenizer():
 
 
 _NLP: Language | None = None
+_STORED = [0]  # characters of text the cached pipeline's vocabulary holds
 
-
-MAX_STRINGS = 200_000  # the line tokenizer stores every distinct line: start afresh beyond this
+MAX_STRINGS = 200_000  # every text becomes a string of the vocabulary: start afresh beyond this …
+MAX_CHARS = 64_000_000  # … or beyond this many characters
 
 
 def legalkg_nlp() -> Language:
     """The cached blank pipeline legalkg runs its components on."""
     global _NLP
-    if _NLP is None or len(_NLP.vocab.strings) > MAX_STRINGS:
+    if _NLP is None or len(_NLP.vocab.strings) > MAX_STRINGS or _STORED[0] > MAX_CHARS:
         import spacy
 
         nlp = spacy.blank("xx")
-        nlp.tokenizer = LineTokenizer(nlp.vocab)
+        nlp.vocab.lex_attr_getters = {}  # no lexical attributes: nothing reads them, each costs a pass
+        nlp.tokenizer = TextTokenizer(nlp.vocab)
         nlp.add_pipe("vn_citations", config={"resolve": False})
         _NLP = nlp
+        _STORED[0] = 0
     return _NLP
 
 
 def run_citation_component(clean: CleanText, meta=None) -> list:
     """Run the pipeline's components over an already-cleaned text; returns the mentions."""
     nlp = legalkg_nlp()
+    _STORED[0] += len(clean.text)
     doc = nlp.make_doc(clean.text)
     doc._.clean_text = clean
     if meta is not None:

@@ -16,11 +16,12 @@ place-and-date line of the header and a metadata table's "Ngày ban hành" are.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 from ..model import CleanText, DocumentMeta
-from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, ffold, match_issuer, parse_symbol, type_from_word,
+from .patterns.citations import (SYMBOL_RE, TYPE_CODES, TYPE_WORD_RX, TYPE_WORD_RX_REV, ffold, match_issuer, parse_symbol, type_from_word,
                                  vi_words)
 from .patterns.common import DATED_RE, UPPER, date_from_match, iso_date, province_names
 
@@ -56,8 +57,7 @@ _SIGN_TITLE_RE = re.compile(
 _NAME_WORD = rf"[{UPPER}](?:[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+|')?"
 _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _CAPS_NAME_RE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,4}}$")
-_NAY_RE = re.compile(r"(?<=\s)(?:này|NÀY)(?![\w])")
-_TW_BEFORE_RE = re.compile(rf"(?<![\w])(?P<tw>{TYPE_WORD_RX})\s+$")
+_TW_BEFORE_REV_RE = re.compile(rf"\s+(?P<tw>{TYPE_WORD_RX_REV})(?![\w])")  # "<Type> " read backwards
 _DECLARE_RE = re.compile(rf"(?<![\w])(?i:ban hành|xây dựng)\s+(?=[A-ZĐ])")
 # "ban hành Kế hoạch (triển khai|thực hiện …) như sau": the document announcing itself
 _TW_AFTER_RE = re.compile(
@@ -85,19 +85,28 @@ def _strip(line: str) -> str:
     return line.strip(_MARKUP)
 
 
-def _lines(text: str, start: int, end: int):
-    """(line_start, stripped_text, stripped_start) for each line in text[start:end]."""
+def _lines(text: str, start: int, end: int, limit: int | None = None):
+    """(line_start, stripped_text, stripped_start) for each line in text[start:end] (the first
+    ``limit`` lines when given)."""
+    region = text[start:end]
+    if not region:
+        return
+    pieces = region.split("\n", limit) if limit is not None else region.split("\n")
+    if limit is not None and len(pieces) > limit:
+        pieces.pop()  # the rest of the text, not a line
+    elif region.endswith("\n"):
+        pieces.pop()
     pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        e = end if nl == -1 else nl
-        raw = text[pos:e]
-        lead = len(raw) - len(raw.lstrip(_MARKUP))
+    for raw in pieces:
         s = raw.strip(_MARKUP)
-        yield pos, s, pos + lead
-        pos = e + 1
+        if s and raw[:1] in _MARKUP:
+            yield pos, s, pos + len(raw) - len(raw.lstrip(_MARKUP))
+        else:
+            yield pos, s, pos
+        pos += len(raw) + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def _province_of(name: str) -> str | None:
     """Canonical province for a name in any case ('QUẢNG NAM', 'Tỉnh Vĩnh Phúc')."""
     key = re.sub(r"\s+", " ", ffold(name)).strip(" .,;|")
@@ -129,41 +138,57 @@ _COLUMN_GAP_RE = re.compile(r"\S[ \t]{3,}\S")
 def _header_text(clean: CleanText, end: int) -> str:
     """The cleaned text of the header block, with the source's line breaks put back around lines
     laid out in columns ("THÀNH PHỐ X      Độc lập - Tự do - Hạnh phúc"): a header cell is not a
-    sentence running on, even where the text was wrapped at a fixed width."""
+    sentence running on, even where the text was wrapped at a fixed width.  (Only offsets below
+    ``end`` are meant to be read.)"""
     text = clean.text
     src = clean.source.text
-    if src.count("\n", 0, end) == text.count("\n", 0, end):
+    last = None
+    for m in _COLUMN_GAP_RE.finditer(src, 0, end):
+        last = m
+    if last is None:
         return text
-    # source lines (start, end, laid out in columns?)
-    rows = []
-    pos = 0
-    while pos < end:
-        nl = src.find("\n", pos, end)
-        le = end if nl == -1 else nl
-        line = src[pos:le]
-        rows.append((pos, le, bool(line.strip()) and bool(_COLUMN_GAP_RE.search(line))))
-        pos = le + 1
-    keep = set()  # offsets of the source line breaks to restore
+    # the region ends where the first non-blank line after the last line in columns starts
+    nl = src.find("\n", last.end(), end)
+    region = end
+    while nl != -1:
+        nxt = src.find("\n", nl + 1, end)
+        line_end = end if nxt == -1 else nxt
+        if src[nl + 1:line_end].strip():
+            region = nl + 1
+            break
+        nl = nxt
+    if src.count("\n", 0, region) == text.count("\n", 0, region):
+        return text
+    keep: list[int] = []  # offsets of the source line breaks to restore
     prev_cols = False
     pending: list[int] = []
-    for a, b, cols in rows:
-        blank = not src[a:b].strip()
-        if blank:
-            if b < end:
-                pending.append(b)
-            continue
-        if prev_cols or cols:
-            keep.update(pending)
-        pending = [b] if b < end else []
-        prev_cols = cols
+    pos = 0
+    while pos < region:
+        nl = src.find("\n", pos, region)
+        le = region if nl == -1 else nl
+        line = src[pos:le]
+        if not line.strip():
+            if nl != -1:
+                pending.append(le)
+        else:
+            cols = bool(_COLUMN_GAP_RE.search(line))
+            if prev_cols or cols:
+                keep.extend(pending)
+            pending = [le] if nl != -1 else []
+            prev_cols = cols
+        pos = le + 1
     if prev_cols:
-        keep.update(pending)
+        keep.extend(pending)
+    keep = sorted(k for k in set(keep) if text[k] != "\n")
     if not keep:
         return text
-    chars = list(text[:end])
+    parts = []
+    prev = 0
     for k in keep:
-        chars[k] = "\n"
-    return "".join(chars) + text[end:]
+        parts.append(text[prev:k])
+        prev = k + 1
+    parts.append(text[prev:end])
+    return "\n".join(parts)
 
 
 # --------------------------------------------------------------------------- finder
@@ -174,11 +199,7 @@ def find_metadata(clean: CleanText) -> DocumentMeta:
     meta = DocumentMeta()
     head_end = min(n, HEADER_CHARS)
     htext = _header_text(clean, head_end)
-    lines = []
-    for i, item in enumerate(_lines(htext, 0, head_end)):
-        if i >= HEADER_LINES:
-            break
-        lines.append(item)
+    lines = list(_lines(htext, 0, head_end, HEADER_LINES))
     body_start = _body_start(htext, head_end)
     header = [ln for ln in lines if ln[0] < body_start]
     cells = _cells(header)
@@ -611,20 +632,54 @@ _PLAN_BEFORE_RE = re.compile(rf"{vi_words('Quy hoạch')}\s+$")
 _CITED_BEFORE_RE = re.compile(rf"(?:{vi_words('của')}|{vi_words('do')})\s+(?:\S+\s+){{0,3}}$")
 
 
+_PROV_WORDS = ("tỉnh", "Tỉnh", "TỈNH", "thành phố", "Thành phố", "THÀNH PHỐ", "Thành ủy")
+
+
+def _prov_contexts(text: str) -> list[re.Match]:
+    """_PROV_CONTEXT_RE.finditer(text), its words found with str.find (several times faster)."""
+    starts = []
+    for w in _PROV_WORDS:
+        k = text.find(w)
+        while k != -1:
+            starts.append(k)
+            k = text.find(w, k + len(w))
+    out = []
+    last = -1
+    match = _PROV_CONTEXT_RE.match
+    for k in sorted(starts):
+        if k < last:
+            continue
+        m = match(text, k)
+        if m:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+@functools.cache
+def _prov_name_re() -> re.Pattern:
+    """A province's name as written after "tỉnh"/"thành phố": as listed, in capitals, or with
+    only its first letter capitalised."""
+    forms = set()
+    for n in province_names():
+        forms.update({n, n.upper(), n[:1] + n[1:].lower()})
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\w])")
+
+
 def _province_from_body(text: str, lenient: bool = False) -> tuple[str | None, tuple[int, int] | None]:
     counts: Counter = Counter()
     strong: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
     names = _folded_provinces()
     sig_from = len(text) - SIGNATURE_CHARS
-    for m in _PROV_CONTEXT_RE.finditer(text):
-        tail = text[m.end():m.end() + 40]
-        words = tail.split()
-        for k in (4, 3, 2, 1):
-            cand = " ".join(words[:k]).rstrip(".,;:)”\"")
-            p = names.get(re.sub(r"\s+", " ", ffold(cand)))
-            if p and cand[:1].isupper():
-                end = m.end() + len(cand)
+    prov_name = _prov_name_re().match
+    for m in _prov_contexts(text):
+        pm = prov_name(text, m.end())
+        if pm is not None:
+            p = names.get(re.sub(r"\s+", " ", ffold(pm.group(0))))
+            if p:
+                end = pm.end()
                 before = text[max(0, m.start() - 30):m.start()]
                 if _ISSUER_BEFORE_RE.search(before) and _ACTS_AFTER_RE.match(text, end) and not _CITED_BEFORE_RE.search(before):
                     w = 4  # the issuer acting: "Ủy ban nhân dân tỉnh X ban hành …"
@@ -639,7 +694,6 @@ def _province_from_body(text: str, lenient: bool = False) -> tuple[str | None, t
                 if w >= 3:
                     strong[p] += 1
                 first.setdefault(p, (m.end(), end))
-                break
     if not counts:
         return None, None
     (best, c), *rest = counts.most_common()
@@ -658,10 +712,16 @@ _HDND_SIGNAL_RE = re.compile(rf"{vi_words('TM. Hội đồng nhân dân')}|{vi_w
 
 
 def _body_from_text(text: str) -> str | None:
-    if _HDND_SIGNAL_RE.search(text):
-        return "HĐND"
-    if _UBND_SIGNAL_RE.search(text):
-        return "UBND"
+    """The issuing body named in the opening or the signature block ("TM. Hội đồng nhân dân",
+    "Ủy ban nhân dân tỉnh có ý kiến")."""
+    n = len(text)
+    windows = [(0, min(n, HEADER_CHARS))] + ([(max(HEADER_CHARS, n - SIGNATURE_CHARS), n)] if n > HEADER_CHARS else [])
+    for rx, body in ((_HDND_SIGNAL_RE, "HĐND"), (_UBND_SIGNAL_RE, "UBND")):
+        for a, b in windows:
+            if rx.search(text, a, b):
+                return body
+    if n > HEADER_CHARS + SIGNATURE_CHARS and _UBND_SIGNAL_RE.search(text, HEADER_CHARS, n - SIGNATURE_CHARS):
+        return "UBND"  # named only in the body
     return None
 
 
@@ -695,6 +755,22 @@ def _find_signer(text: str, table, meta: DocumentMeta) -> None:
         return
 
 
+OPENING_CHARS = 8000  # the opening, where a document declares itself ("ban hành Kế hoạch … như sau")
+
+
+def _nay_positions(text: str):
+    """Offsets of the word "này" (after a space), in order: where "<Type> này" may end."""
+    out = []
+    for w in ("này", "NÀY"):
+        k = text.find(w)
+        while k != -1:
+            e = k + 3
+            if k > 0 and text[k - 1].isspace() and (e >= len(text) or not (text[e].isalnum() or text[e] == "_")):
+                out.append(k)
+            k = text.find(w, e)
+    return sorted(out)
+
+
 def _type_from_body(text: str, meta: DocumentMeta) -> None:
     """"ban hành <Type> … như sau" (2 votes) and "<Type> này" (1 vote) in the body; else the form of a
     letter (Công văn) or of a directive (Chỉ thị: "Chủ tịch UBND tỉnh yêu cầu … các nhiệm vụ sau:")."""
@@ -708,26 +784,32 @@ def _type_from_body(text: str, meta: DocumentMeta) -> None:
             votes[vi] += weight
             first.setdefault(vi, (base + m.start(g), base + m.end(g)))
 
-    for bm in _DECLARE_RE.finditer(text):
+    opening = min(len(text), OPENING_CHARS)
+    for bm in _DECLARE_RE.finditer(text, 0, opening):
         m = _TW_AFTER_RE.match(text, bm.end())
         if m:
             vote(m, 0, 2)
-    for nm in _NAY_RE.finditer(text):
-        a = max(0, nm.start() - 40)
-        m = _TW_BEFORE_RE.search(text[a:nm.start()])
+    for k in _nay_positions(text):
+        a = max(0, k - 40)
+        window = text[a:k]
+        m = _TW_BEFORE_REV_RE.match(window[::-1])
         if m:
-            vote(m, a, 1)
+            tw = window[len(window) - m.end("tw"):len(window) - m.start("tw")]
+            vi = type_from_word(tw)
+            if vi and vi != "Công văn":
+                votes[vi] += 1
+                first.setdefault(vi, (k - m.end("tw"), k - m.start("tw")))
     if votes:
         best = max(votes, key=lambda k: (votes[k], -first[k][0]))
         meta.doc_type = best
         meta.spans["doc_type"] = first[best]
         return
-    m = _LETTER_RE.search(text)
+    m = _LETTER_RE.search(text, 0, opening)
     if m:
         meta.doc_type = "Công văn"
         meta.spans["doc_type"] = (m.start(), m.end())
         return
-    m = _DIRECTIVE_RE.search(text)
+    m = _DIRECTIVE_RE.search(text, 0, opening) or _DIRECTIVE_RE.search(text, max(opening, len(text) - SIGNATURE_CHARS))
     if m:  # the form of a directive: its issuer requires the addressees to carry out what follows
         meta.doc_type = "Chỉ thị"
         meta.spans["doc_type"] = (m.start(), m.end())

@@ -10,12 +10,13 @@ words.  Generic mentions ("các đề án", "kế hoạch vốn", "Kế hoạch 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from ..model import CleanText, DocumentMeta, NamedReference
 from .patterns.citations import TYPE_WORD_RX, ffold, is_path_context, parse_date_after
-from .patterns.named_refs import (CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
+from .patterns.named_refs import (CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_LOWER_RE, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
                                   ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
                                   DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
                                   PARTY_CONGRESS_RE, PLACE_IN_NAME, PLURAL_BEFORE, PRE_WORD_NOT_LAW, PROPER_PLACE,
@@ -341,7 +342,10 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
     subjects = _subject_spans(clean, meta)
     consumed = -1
     repeated = clean.repeated
-    for m in HEAD_RE.finditer(text):
+    lower = text.lower()
+    if len(lower) != len(text):  # (a letter whose lower case is longer: never in Vietnamese text)
+        lower = None
+    for m in _heads(text, lower, 0, len(text)):
         hs = m.start()
         if hs < consumed or (repeated and clean.is_repeated(hs)):
             continue  # a repeated block (a page scraped twice) names nothing new
@@ -352,7 +356,7 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
         name, kind, _s, end, _d = item
         consumed = end
         # a named document inside the name: "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm (OCOP) …"
-        for im in HEAD_RE.finditer(text, m.end(), end):
+        for im in _heads(text, lower, m.end(), end):
             if im.group("head")[0].isupper() and _after_verb(text, im.start()):
                 inner = _named_at(text, im, subjects, self_keys, nested=True)
                 if inner is not None:
@@ -377,6 +381,25 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
     return _merge(expanded, src, clean)
 
 
+def _heads(text: str, lower: str | None, pos: int, endpos: int):
+    """HEAD_RE.finditer(text, pos, endpos), found through the literal scan of the lower-cased text."""
+    if lower is None:
+        yield from HEAD_RE.finditer(text, pos, endpos)
+        return
+    search = HEAD_LOWER_RE.search
+    match = HEAD_RE.match
+    while True:
+        h = search(lower, pos, endpos)
+        if h is None:
+            return
+        m = match(text, h.start(), endpos)
+        if m is None:
+            pos = h.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False):
     hs, he = m.start(), m.end()
     head = m.group("head")
@@ -396,6 +419,9 @@ def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False)
             return None
     if head.isupper() and len(head) > 3:
         return None  # a heading in capitals
+    capital_mid = head[0].isupper() and (nested or not _sentence_start(text, hs))
+    if not capital_mid and subjects and _in_spans(subjects, hs):
+        return None  # the subject of a cited document ("… về kế hoạch phát triển kinh tế - xã hội năm 2024")
     if kind == "other" and head[0] in "Nn":
         pc = PARTY_CONGRESS_RE.match(text, hs)
         if pc:
@@ -410,9 +436,6 @@ def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False)
         end = _extent(text, he, kind)
     if end <= he:
         return None
-    capital_mid = head[0].isupper() and (nested or not _sentence_start(text, hs))
-    if not capital_mid and any(a <= hs < b for a, b in subjects):
-        return None  # the subject of a cited document ("… về kế hoạch phát triển kinh tế - xã hội năm 2024")
     if not _specific(text, hs, he, end, kind, capital_mid, plural):
         return None
     name = _normal_name(text[hs:end], kind)
@@ -423,13 +446,29 @@ def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False)
     return name, kind, hs, end, date
 
 
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted by start)."""
+    i = bisect.bisect_right(spans, (pos, float("inf")))
+    for k in range(i - 1, -1, -1):
+        a, b = spans[k]
+        if b > pos:
+            return True
+        if a < pos - _MAX_SUBJECT_SPAN:
+            break
+    return False
+
+
+_MAX_SUBJECT_SPAN = 400  # a subject phrase is cut at 320 characters (patterns.citations.parse_subject)
+
+
 def _subject_spans(clean: CleanText, meta: DocumentMeta) -> list[tuple[int, int]]:
     from .citations import mentions_for
 
     out = []
     for mt in mentions_for(clean, meta):
         if mt.subject:
-            out.append((mt.quote_end, mt.quote_end + len(mt.subject) + 16))
+            out.append((mt.quote_end, mt.quote_end + min(len(mt.subject) + 16, _MAX_SUBJECT_SPAN)))
+    out.sort()
     return out
 
 

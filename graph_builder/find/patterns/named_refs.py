@@ -42,6 +42,9 @@ HEAD_WORDS_RX = "|".join(_ci(h) for h in _HEAD_ORDER)
 _HEAD_FIRST = "".join(sorted({c for h in HEADS for c in (h[0].lower(), h[0].upper())}))
 HEAD_RE = re.compile(r"(?=[" + _HEAD_FIRST + r"])(?<![\w])(?P<head>" + HEAD_WORDS_RX + r")(?![\w])")
 HEAD_FIRST_WORDS = {h.split()[0].lower() for h in HEADS}
+# The heads in lower case, for a first scan of the lower-cased text (plain literals: several times
+# faster than HEAD_RE's case-insensitive groups); HEAD_RE.match confirms each hit on the text.
+HEAD_LOWER_RE = re.compile("|".join(re.escape(h.lower()).replace(r"\ ", r"\s+") for h in _HEAD_ORDER))
 
 # function words that always end a name
 STOP_WORDS = {
