@@ -13,6 +13,7 @@ Mentions of one number with two different dates are two documents (01/NQ-CP of 2
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -39,6 +40,7 @@ def _symbol_year(symbol: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@functools.lru_cache(maxsize=8192)
 def jurisdiction_of(symbol: str, issuer: str | None, province: str | None) -> str | None:
     """'national', a province, or None (a local issuer in a document whose province is unknown).
 
@@ -128,19 +130,25 @@ def resolve_citations(mentions: list[CitationMention], meta: DocumentMeta, clean
     return docs
 
 
+def _START(m: CitationMention) -> int:
+    return m.start
+
+
 def _cited(symbol: str, year: int | None, jurisdiction: str | None, ms: list[CitationMention], dates: set[str],
            meta: DocumentMeta, clean: CleanText) -> CitedDocument:
-    ms = sorted(ms, key=lambda m: m.start)
-    date = None
-    if dates:
-        date = Counter(m.date for m in ms if m.date).most_common(1)[0][0]
-    types = Counter(m.doc_type for m in ms if m.doc_type)
-    doc_type = types.most_common(1)[0][0] if types else None
+    if len(ms) == 1:
+        date = ms[0].date if dates else None
+        doc_type = ms[0].doc_type
+    else:
+        ms = sorted(ms, key=_START)
+        date = None
+        if dates:
+            date = Counter(m.date for m in ms if m.date).most_common(1)[0][0]
+        types = Counter(m.doc_type for m in ms if m.doc_type)
+        doc_type = types.most_common(1)[0][0] if types else None
     issuer = next((m.issuer for m in ms if m.issuer), None)
     if issuer is None:
-        sym = _parsed(symbol)
-        if sym is not None:
-            issuer = issuer_from_code(sym, jurisdiction if jurisdiction not in (None, "national") else None)
+        issuer = _issuer_by_code(symbol, jurisdiction if jurisdiction not in (None, "national") else None)
     subject = next((m.subject for m in ms if m.subject), None)
     text = clean.text
     src = clean.source.text
@@ -155,6 +163,12 @@ def _cited(symbol: str, year: int | None, jurisdiction: str | None, ms: list[Cit
         identity=ident, doc_type=doc_type, date=date, issuer=issuer, issuer_scope=jurisdiction,
         mentions=ms, first_quote=_quote(clean, ms[0]), sentences=sentences, subject=subject,
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _issuer_by_code(symbol: str, province: str | None) -> str | None:
+    sym = _parsed(symbol)
+    return issuer_from_code(sym, province) if sym is not None else None
 
 
 def own_jurisdiction(meta: DocumentMeta) -> str | None:
