@@ -72,6 +72,8 @@ from .patterns.projects import (
 _WS = re.compile(r"\s+")
 _PROPER = ("cap", "acr", "code", "roman")
 _ABBR_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
+# Something a name can start with, ahead in the clause (a cheap test before parsing a name).
+_NAME_AHEAD_RE = re.compile(rf"[^\n.;!?]{{0,100}}?[{UPPER}0-9“\"(:]")
 _INNER_CAP_RE = re.compile(rf"(?<=\s)[{UPPER}]")
 _PLACE_ONLY_RE = re.compile(r"[ \t]*(?:tỉnh|thành\s+phố)[ \t]*")
 _LABEL_RE = re.compile(r"[ \t]*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])[ \t]")
@@ -361,6 +363,8 @@ class _Finder:
                 continue  # a heading in capitals ("PHÁT TRIỂN KHU CÔNG NGHIỆP") names no work
             if kind == "road" and _ROAD_CODE_HEADS_RE.match(_WS.sub(" ", raw)):
                 continue  # numbered roads: see road_codes()
+            if not (raw[0].isupper() and kind in PROPERLESS_KINDS) and not _NAME_AHEAD_RE.match(text, he):
+                continue  # no capital, number, list or quote ahead in the clause: no name
             before = text[max(0, hs - 24):hs]
             if kind == "project":
                 self.project(m, before)

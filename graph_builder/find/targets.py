@@ -49,7 +49,7 @@ from .patterns.targets import (
     COMP_TAIL_RE,
     COMPARATORS,
     INDICATOR_LEAD_RE,
-    INDICATOR_TRAIL_RE,
+    INDICATOR_TRAIL_PHRASES,
     INDICATOR_VERB_ONLY_RE,
     ITEM_REPORT_RE,
     LIST_ITEM_RE,
@@ -463,8 +463,8 @@ def _year_value(m: re.Match):
     text = m.string
     b = m.start()
     before = text[max(0, b - 30):b]
-    if not YEAR_BEFORE_RE.search(before) or BASE_YEAR_BEFORE_RE.search(before):
-        return None
+    if before.rstrip()[-3:].lower() != "năm" or BASE_YEAR_BEFORE_RE.search(before):
+        return None  # (a year is "năm 2025", not a comparison base "so với năm 2023")
     return int(m.group(1))
 
 
@@ -497,7 +497,7 @@ _PERIOD_BASE_BEFORE_RE = re.compile(r"(?:so\s+với|bằng)\s*$", re.IGNORECASE)
 
 
 def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item | None, scan: "_Scan",
-          region_year: int | None = None) -> int | None:
+          region_year: int | None = None, cache: dict | None = None) -> int | None:
     """The target year of a figure at ``pos`` in the sentence text[s:e]:
 
     1. a year stated in the figure's clause (the nearest), else a period qualifying the figure
@@ -511,24 +511,36 @@ def _year(text: str, s: int, e: int, pos: int, meta: DocumentMeta, item: _Item |
     cs = max(s, text.rfind(";", s, pos) + 1)
     ce = text.find(";", pos, e)
     ce = e if ce == -1 else ce
-    years = scan.years.within(s, e)
-    near = [py for py in years if cs <= py[0] < ce]
-    if near:
-        return min(near, key=lambda py: abs(py[0] - pos))[1]
-    for ppos, pyear in scan.periods.within(cs, ce):
+    key = (s, e)
+    got = cache.get(key) if cache is not None else None
+    if got is None:
+        # per sentence: its years, its periods, and the time that opens its context
+        years = scan.years.within(s, e)
+        periods = scan.periods.within(s, e)
+        ctx = _context_start(text, s)
+        fronted = FRONTED_TIME_RE.match(text, ctx)
+        fronted_year = int(fronted.group("y") or fronted.group("p")) if fronted else None
+        ctx_years = scan.years.within(ctx, e) if ctx < s else years
+        got = (years, periods, fronted_year, ctx_years)
+        if cache is not None:
+            cache[key] = got
+    years, periods, fronted_year, ctx_years = got
+    if years:
+        near = [py for py in years if cs <= py[0] < ce]
+        if near:
+            return min(near, key=lambda py: abs(py[0] - pos))[1]
+    for ppos, pyear in periods:
+        if ppos < cs or ppos >= ce:
+            continue
         if ppos < pos:
             if not PERIOD_COORDINATION_RE.search(text, ppos, pos):
                 return pyear
         elif PERIOD_AFTER_LEAD_RE.search(text, max(cs, ppos - 12), ppos):
             return pyear
-    ctx = _context_start(text, s)
-    fronted = FRONTED_TIME_RE.match(text, ctx)
-    if fronted:
-        return int(fronted.group("y") or fronted.group("p"))
-    if ctx < s:
-        years = scan.years.within(ctx, e)
-    if years:
-        return min(years, key=lambda py: abs(py[0] - pos))[1]
+    if fronted_year:
+        return fronted_year
+    if ctx_years:
+        return min(ctx_years, key=lambda py: abs(py[0] - pos))[1]
     if region_year:
         return region_year
     if meta.plan_year:
@@ -560,17 +572,15 @@ _SUB_ITEM_RE = re.compile(r"[ \t]*(?:\n[ \t]*)*[-+•–]")
 # -------------------------------------------------------------------------------- indicator
 
 def _clean_words(s: str) -> str:
-    return _WS.sub(" ", s).strip(" ,;:-–")
+    return " ".join(s.split()).strip(" ,;:-–")
 
 
 def _strip_indicator(pre: str) -> str:
     pre = _clean_words(pre)
     for _ in range(3):
-        new = INDICATOR_LEAD_RE.sub("", pre)
-        t = INDICATOR_TRAIL_RE.search(new, max(0, len(new) - 60))  # (a tail: a short search window)
-        if t:
-            new = new[:t.start()]
-        new = _clean_words(new)
+        words = INDICATOR_LEAD_RE.sub("", pre).split()
+        _strip_trail(words)
+        new = " ".join(words).strip(" ,;:-–")
         if new == pre:
             break
         pre = new
@@ -579,6 +589,23 @@ def _strip_indicator(pre: str) -> str:
     elif pre.count(")") > pre.count("("):
         pre = pre[pre.find(")") + 1:].strip(" ,;:")
     return pre
+
+
+def _strip_trail(words: list[str]) -> None:
+    """Drop the verbs, comparator words and separators that end an indicator ("… đạt tỷ lệ",
+    "… bình quân", "…,") — ``INDICATOR_TRAIL_PHRASES``, whole words, any case."""
+    while words:
+        last = words[-1].rstrip(",:")
+        if not last:
+            words.pop()
+            continue
+        words[-1] = last
+        for k in (3, 2, 1):
+            if len(words) >= k and " ".join(words[-k:]).lower() in INDICATOR_TRAIL_PHRASES:
+                del words[-k:]
+                break
+        else:
+            return
 
 
 def _trailing(text: str, end: int) -> str:
@@ -644,12 +671,10 @@ def _indicator(text: str, seg_start: int, fig: _Figure, prev: str | None) -> tup
 # ------------------------------------------------------------------------------------ finder
 
 def _in_quotes(text: str, line_start: int, pos: int) -> bool:
-    seg = text[line_start:pos]
-    opens = sum(seg.count(c) for c in "“«")
-    closes = sum(seg.count(c) for c in "”»")
-    if opens > closes:
+    opens = text.count("“", line_start, pos) + text.count("«", line_start, pos)
+    if opens > text.count("”", line_start, pos) + text.count("»", line_start, pos):
         return True
-    return seg.count('"') % 2 == 1
+    return text.count('"', line_start, pos) % 2 == 1
 
 
 def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
@@ -701,6 +726,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     prev_in_sentence: _Figure | None = None
     prev_indicator: str | None = None
     fronted_cache: dict[int, bool] = {}
+    year_cache: dict = {}
 
     for fig in figures:
         pos = fig.num_start
@@ -710,7 +736,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             continue  # read as a cell of a target table
         nl = text.rfind("\n", max(0, pos - 4000), pos)
         ls = nl + 1 if nl != -1 or pos <= 4000 else -1  # -1: inside a very long line (no list item)
-        status, region_year = regions.at(pos)
+        status, region_year = regions.at(pos, ls)
         item = items.get(ls) if items else None
         if item is not None and status == "report":
             item = None  # a numbered list of results
@@ -790,7 +816,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         year_s = max(s, pos - _CONTEXT)
         if strong_at is not None:  # a "phấn đấu" after a ";" starts a statement of its own
             year_s = max(year_s, text.rfind(";", year_s, strong_at) + 1)
-        year = _year(text, year_s, min(e, pos + _CONTEXT), pos, meta, item, scan, region_year)
+        year = _year(text, year_s, min(e, pos + _CONTEXT), pos, meta, item, scan, region_year, year_cache)
         list_item = item.label if item is not None and (item.label[:1].isalnum() or item.label.startswith("(")) else None
 
         q_end = fig.end
@@ -882,8 +908,15 @@ class _Regions:
         self.roots = outline
         self._starts: dict[int, list[int]] = {}
         self._heads: dict[int, tuple[str | None, int | None]] = {}
+        self._lines: dict[int, tuple[str | None, int | None]] = {}
 
-    def at(self, pos: int) -> tuple[str | None, int | None]:
+    def at(self, pos: int, line_start: int = -1) -> tuple[str | None, int | None]:
+        """(status, year) at ``pos``; sections start at line starts, so a line's answer is kept."""
+        if line_start >= 0:
+            got = self._lines.get(line_start)
+            if got is None:
+                got = self._lines[line_start] = self.at(pos)
+            return got
         status: str | None = None
         year: int | None = None
         secs = self.roots

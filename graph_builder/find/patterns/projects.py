@@ -51,16 +51,19 @@ HEAD_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _HEADS.items()) + r")(?![\w])",
     re.IGNORECASE,
 )
-# A fast first pass over the lower-cased text: where a head (or a numbered road) may start,
+# A fast first pass over the lower-cased text: where a head (or a numbered road) may start (not
+# "yêu cầu", "môi trường": "cầu" closing a compound, "trường" without a school type),
 # written as a trie of first syllables (the word start is checked by the finder).  Every hit is
 # then matched exactly with HEAD_RE / ROAD_CODE_RE on the text itself.  Keep it in step with
 # _HEADS and ROAD_CODE_RE (tests/test_projects.py checks that every head is found).
 HEAD_SCAN_RE = re.compile(
     r"(?:k(?:hu(?=\s+(?:công|kinh|phi|chế|đô|dân|tái|liên|xử))|cn|kt|ênh|è)"
-    r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)|ầu)"
+    r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)"
+    r"|ầu(?<!yêu\scầu)(?<!nhu\scầu)(?<!cung\scầu)(?<!kích\scầu)(?<!mong\scầu)(?<!khẩn\scầu)(?<!thỉnh\scầu)(?<!toàn\scầu)"
+    r"(?<!địa\scầu)(?<!quả\scầu))"
     r"|s(?:ân(?=\s+(?:bay|vận)))|b(?:ến(?=\s+(?:cảng|xe))|ệnh(?=\s+viện))|n(?:hà(?=\s+(?:máy|thi))|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
     r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm|điện))|rạm(?=\s+(?:y|bơm|biến))"
-    r"|rường|l)"
+    r"|rường(?=[ \t]+(?:th|mn|mg|pt|tcn|cđ|đh|tiểu|trung|mầm|mẫu|đại|cao|phổ|dân|chính|năng|chuyên))|l)"
     r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+chứa))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
 )
 # Abbreviated heads must be written in capitals ("KCN", not "kcn").
