@@ -85,7 +85,7 @@ def _doc_length(doc: Doc) -> int:
     if not len(doc):
         return 0
     last = doc[-1]
-    return last.idx + len(last.text_with_ws)
+    return last.idx + len(last) + (1 if last.whitespace_ else 0)  # (len(token) reads no text: cheap)
 
 
 def clean_for(doc: Doc) -> CleanText:

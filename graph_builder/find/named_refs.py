@@ -77,8 +77,11 @@ def _words_fold(s: str) -> str:
     return " ".join(ffold(s).split())
 
 
+_TOK_STRIP = ",.;:!?…\"“”'()*"
+
+
 def _tok_word(tok: str) -> str:
-    return tok.strip(",.;:!?…\"“”'()*")
+    return tok.strip(_TOK_STRIP)
 
 
 def _is_head_at(text: str, pos: int, word: str | None = None) -> bool:
@@ -127,12 +130,14 @@ def _extent(text: str, start: int, kind: str) -> int:
     n_words = 0
     amending = False
     after_comma = False
+    token = _TOKEN_RE.match  # (bound once: the loop runs for every word of every name)
+    continue_words, stop_words, stop_first, head_first = CONTINUE_FIRST_WORDS, STOP_WORDS, STOP_FIRST_WORDS, HEAD_FIRST_WORDS
     while pos < limit:
-        m = _TOKEN_RE.match(text, pos)
+        m = token(text, pos)
         if not m:
             break
-        ts = m.start("tok")
-        tok = m.group("tok")
+        ts = m.start(1)
+        tok = m.group(1)
         if ts - pos > 1 and "\n" in text[pos:ts]:
             break
         if tok[0] == "(":
@@ -147,23 +152,23 @@ def _extent(text: str, start: int, kind: str) -> int:
                 end = pos = qq.end()
                 continue
             break
-        word = _tok_word(tok)
+        word = tok.strip(_TOK_STRIP)
         if not word:
             break
         lw = word.lower()
-        hm = HEAD_RE.match(text, ts) if n_words and lw in HEAD_FIRST_WORDS else None
+        hm = HEAD_RE.match(text, ts) if n_words and lw in head_first else None
         if hm:
             if word[0].isupper() and not _after_verb(text, ts) and not amending:
                 break  # another named document begins
             end = pos = hm.end()  # a head inside the name is one word ("… thực hiện Chương trình …")
             n_words += 1
             continue
-        cm = _continue_at(text, ts, lw)
+        cm = CONTINUE_RE.match(text, ts) if lw in continue_words else None
         if cm:
             end = pos = cm.end()
             n_words += 1
             continue
-        if lw in STOP_WORDS:
+        if lw in stop_words:
             nxt_m = _TOKEN_RE.match(text, m.end())
             nxt = _tok_word(nxt_m.group("tok")) if nxt_m else ""
             nxt_head = bool(nxt_m) and _is_head_at(text, nxt_m.start("tok"), nxt)
@@ -191,7 +196,7 @@ def _extent(text: str, start: int, kind: str) -> int:
                 end = pos = ob.end()
                 n_words += 1
                 continue
-            if word[0].islower() and _stop_phrase_at(text, ts, lw) and (kind != "law" or n_words >= 3):
+            if lw in stop_first and word[0].islower() and STOP_PHRASE_RE.match(text, ts) and (kind != "law" or n_words >= 3):
                 break
         after_comma = False
         n_words += 1
