@@ -26,7 +26,8 @@ from .patterns.named_refs import (CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_L
 _WORDS_RE = re.compile(r"[^\W_]+")
 _TOKEN_RE = re.compile(r"\s*(?P<tok>[^\s]+)")
 _HEAD_FOLD = {ffold(h): k for h, k in HEADS.items()}
-_TRAIL_RE = re.compile(r"[\s,;:.\-–…]+$")
+_TRAIL_CHARS = " ,;:.-–…"  # what a name does not end with (its whitespace already single spaces)
+_ITEMS_SPLIT_RE = re.compile(r"\s*(?:,|\svà\s)\s*")
 _DIGIT_SLASH_RE = re.compile(r"\d\s*[/-]")
 _TYPED_NUMBER_RE = re.compile(rf"(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d{{1,5}}\s*[/-]")
 # rests (what follows the head) that make a mention generic, whatever its case
@@ -262,19 +263,24 @@ def _comma_continues(text: str, pos: int, n_words: int = 9) -> bool:
     if _stop_phrase_at(text, m.start("tok"), w.lower()) and n_words > 2:
         return False
     n = 0
-    p = m.start("tok")
+    p = m.start(1)
     closed = False
+    token = _TOKEN_RE.match
     while n < 13:
-        t = _TOKEN_RE.match(text, p)
+        t = token(text, p)
         if not t:
             break
-        tw = _tok_word(t.group("tok"))
-        if not tw or (tw.lower() in STOP_WORDS and not _continue_at(text, t.start("tok"), tw.lower())) or (
-                n and tw[0].islower() and _stop_phrase_at(text, t.start("tok"), tw.lower())):
+        tok = t.group(1)
+        tw = tok.strip(_TOK_STRIP)
+        if not tw:
+            break
+        lw = tw.lower()
+        if (lw in STOP_WORDS and not (lw in CONTINUE_FIRST_WORDS and CONTINUE_RE.match(text, t.start(1)))) or (
+                n and lw in STOP_FIRST_WORDS and tw[0].islower() and STOP_PHRASE_RE.match(text, t.start(1))):
             break
         n += 1
         p = t.end()
-        if t.group("tok")[-1] in ",.;:":
+        if tok[-1] in ",.;:":
             closed = True
             break
     if n > 6 and not closed:
@@ -300,8 +306,7 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
         return False
     if len(rest) <= 3 and rest.isdigit():
         return capital_mid  # "Đề án 06"
-    has_citation = bool(_DIGIT_SLASH_RE.search(rest)) and bool(_TYPED_NUMBER_RE.search(rest))
-    if not capital_mid and (has_citation or CAMPAIGN_RE.match(text, he)):
+    if not capital_mid and ((_DIGIT_SLASH_RE.search(rest) and _TYPED_NUMBER_RE.search(rest)) or CAMPAIGN_RE.match(text, he)):
         return False
     if capital_mid and len(syllables) >= 2:
         return True
@@ -316,10 +321,12 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
 
 
 def _normal_name(raw: str, kind: str) -> str:
-    s = re.sub(r"\s+", " ", raw).strip()
-    s = re.sub(r"“\s+", "“", s)
-    s = re.sub(r"\s+”", "”", s)
-    s = _TRAIL_RE.sub("", s)
+    s = " ".join(raw.split())
+    if "“ " in s:
+        s = s.replace("“ ", "“")
+    if " ”" in s:
+        s = s.replace(" ”", "”")
+    s = s.rstrip(_TRAIL_CHARS)
     s = s[:1].upper() + s[1:]
     if kind == "law":
         parts = s.split(" ", 1)
@@ -376,11 +383,11 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
             continue
         dm = DISTRICT_LIST_RE.search(name)
         if dm and kind != "law":
-            unit = re.sub(r"\s+", " ", dm.group("unit"))
-            items = re.split(r"\s*(?:,|\svà\s)\s*", dm.group("items"))
+            unit = " ".join(dm.group("unit").split())
+            items = _ITEMS_SPLIT_RE.split(dm.group("items"))
             for it in items:
                 nm = name[:dm.start()] + f"{unit} {it.strip()}" + name[dm.end():]
-                expanded.append((re.sub(r"\s+", " ", nm).strip(), kind, s_, e, date))
+                expanded.append((" ".join(nm.split()), kind, s_, e, date))
         else:
             expanded.append((name, kind, s_, e, date))
     return _merge(expanded, src, clean)
@@ -405,10 +412,15 @@ def _heads(text: str, lower: str | None, pos: int, endpos: int):
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
+@functools.lru_cache(maxsize=1024)
+def _kind_of(head: str) -> str | None:
+    return _HEAD_KIND.get(" ".join(head.lower().split()))
+
+
 def _named_at(text: str, m: re.Match, subjects, self_keys, nested: bool = False):
     hs, he = m.start(), m.end()
     head = m.group("head")
-    kind = _HEAD_KIND.get(" ".join(head.lower().split()))
+    kind = _kind_of(head)
     if kind is None:
         return None
     before = text[max(0, hs - 14):hs]
@@ -495,8 +507,11 @@ def _self_keys(meta: DocumentMeta) -> set[str]:
 
 
 def _party_key(name: str) -> str | None:
+    low = name.lower()
+    if not low.startswith("nghị quyết") or not ("đại hội" in low or "đảng" in low):
+        return None
     m = _ROMAN_RE.search(name)
-    if not m or not name.lower().startswith("nghị quyết") or not ("đại hội" in name.lower() or "đảng" in name.lower()):
+    if not m:
         return None
     level = "local" if PARTY_LEVEL_RE.search(name) else "national"
     return f"party-congress:{level}:{m.group(1)}"
@@ -525,23 +540,30 @@ def _merge(found, src: str, clean: CleanText) -> list[NamedReference]:
             ref.date = date
     refs = list(out.values())
     # a shorter spelling that is the start of a longer name of the same kind is an alias of it
-    keys = {id(r): _key(r.name, r.kind) for r in refs}
+    keys = [_key(r.name, r.kind) for r in refs]
+    ordered = sorted((k, i) for i, k in enumerate(keys))  # the names starting with a key are together
+    sorted_keys = [k for k, _i in ordered]
     drop = set()
-    for r in refs:
-        kr = keys[id(r)]
+    for ri, r in enumerate(refs):
+        kr = keys[ri]
         if len(kr.split()) < 4:
             continue
-        for o in refs:
-            if o is r or o.kind != r.kind or id(o) in drop:
-                continue
-            ko = keys[id(o)]
-            if len(ko) > len(kr) and ko.startswith(kr + " "):
-                if r.name not in o.aliases:
-                    o.aliases.append(r.name)
-                if r.start < o.start:
-                    o.first_quote, o.start, o.end = r.first_quote, r.start, r.end
-                drop.add(id(r))
+        prefix = kr + " "
+        lo = bisect.bisect_left(sorted_keys, prefix)
+        best = None
+        for k in range(lo, len(ordered)):
+            ko, oi = ordered[k]
+            if not ko.startswith(prefix):
                 break
+            if oi != ri and refs[oi].kind == r.kind and id(refs[oi]) not in drop and (best is None or oi < best):
+                best = oi
+        if best is not None:  # the first such longer name, in the order the names were found
+            o = refs[best]
+            if r.name not in o.aliases:
+                o.aliases.append(r.name)
+            if r.start < o.start:
+                o.first_quote, o.start, o.end = r.first_quote, r.start, r.end
+            drop.add(id(r))
     refs = [r for r in refs if id(r) not in drop]
     # "(sau đây gọi tắt là Đề án 06)": the short name is an alias, not a document of its own
     text = clean.text
