@@ -32,6 +32,7 @@ from .patterns.projects import (
     GENERIC_ITEM_RE,
     GUARD_RE,
     HEAD_RE,
+    HEAD_LOW_RE,
     HEAD_SCAN_RE,
     LEVEL_RE,
     LIST_END_RE,
@@ -75,6 +76,7 @@ _ABBR_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
 # Something a name can start with, ahead in the clause (a cheap test before parsing a name).
 _NAME_AHEAD_RE = re.compile(rf"[^\n.;!?]{{0,100}}?[{UPPER}0-9“\"(:]")
 _INNER_CAP_RE = re.compile(rf"(?<=\s)[{UPPER}]")
+_INTRO_TAILS = frozenset({"như", "gồm", "sau", "đây"})
 _PLACE_ONLY_RE = re.compile(r"[ \t]*(?:tỉnh|thành\s+phố)[ \t]*")
 _LABEL_RE = re.compile(r"[ \t]*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])[ \t]")
 _CAP_NEXT_RE = re.compile(rf"[ \t]+[{UPPER}]")
@@ -320,10 +322,11 @@ class _Finder:
             yield from HEAD_RE.finditer(text)
             return
         last = -1
+        low = self.low
         for pos in self._scan_hits():
             if pos < last:
                 continue
-            m = HEAD_RE.match(text, pos)
+            m = HEAD_LOW_RE.match(low, pos)
             if m:
                 last = m.end()
                 yield m
@@ -354,7 +357,7 @@ class _Finder:
         text = self.text
         for m in self.head_matches():
             kind = m.lastgroup or "project"
-            raw = m.group(0)
+            raw = text[m.start():m.end()]
             hs, he = m.start(), m.end()
             if raw.lower() in _ABBR_LOWER:
                 if raw not in ABBREVIATIONS:
@@ -615,7 +618,11 @@ class _Finder:
         low = self.low if self.low is not None else text.lower()
         colon = text.find(":")
         while colon != -1:
-            m = LIST_INTRO_RE.search(low, max(0, colon - 12), colon)
+            j = colon
+            while j > 0 and low[j - 1] in " \t":
+                j -= 1
+            tail = low[max(0, j - 3):j]  # (a fast test before the pattern: "như", "gồm", "sau", "đây")
+            m = LIST_INTRO_RE.search(low, max(0, colon - 12), colon) if tail in _INTRO_TAILS else None
             colon_end = colon + 1
             colon = text.find(":", colon_end)
             if m is None:

@@ -125,7 +125,7 @@ def _comparator(comp_words: str, after: str | None, is_range: bool) -> str:
     return "="
 
 
-def _figures(text: str, low: str | None = None) -> list[_Figure]:
+def _figures(text: str, low: str | None = None, times: "_Times | None" = None) -> list[_Figure]:
     """Every number with a unit (and every unitless number right after "đạt"/"còn"), with the
     comparator words before it: one pass of ``FIGURE_RE`` over the lower-cased text, then checks
     on the few matches (the unit is quoted from the text as written)."""
@@ -135,9 +135,14 @@ def _figures(text: str, low: str | None = None) -> list[_Figure]:
         low = lowered(text)
     for m in FIGURE_RE.finditer(low):
         ns = m.start()
+        if m.start("time") != -1:
+            if times is not None:
+                times.add(m)
+            continue
         if ns < last_end:
             continue  # inside the tail of the previous figure ("5% đến 7%", "137 xã/193 xã")
-        lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
+        lo_end = m.end("lorest")
+        lo, hi = low[ns:lo_end], m.group("hi") or m.group("hi2")
         if NOT_QUANTITY_LOW_RE.search(low, max(0, ns - 14), ns):
             continue
         comp = None
@@ -188,8 +193,8 @@ def _figures(text: str, low: str | None = None) -> list[_Figure]:
             if split:
                 w2 = split.group(0).split()
                 comp_words = w2[0] + " " + w2[1]
-        num_end = m.end("hi") if m.group("hi") else m.end("hi2") if m.group("hi2") else m.end("lo")
-        value = text[ns:num_end] if num_end > m.end("lo") or not hi else f"{lo}-{hi}"
+        num_end = m.end("hi") if m.group("hi") else m.end("hi2") if m.group("hi2") else lo_end
+        value = text[ns:num_end] if num_end > lo_end or not hi else f"{lo}-{hi}"
         out.append(_Figure(cs, end, ns, value, value_num, rng, unit,
                            _comparator(comp_words, after, bool(hi)), bare=not unit))
         last_end = end
@@ -410,6 +415,39 @@ def _years_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+class _Times:
+    """The target-year mentions ("năm 2025", not "so với năm 2023") and the periods ("giai đoạn
+    2021 - 2025": where their words start, their end year) of a text, collected by the figure scan."""
+
+    def __init__(self) -> None:
+        self.years = _Static()
+        self.periods = _Static()
+
+    def add(self, m: re.Match) -> None:
+        text = m.string
+        if m.group("pend"):
+            v = _period_value(m)
+            if v is not None:
+                self.periods.pos.append(v[0])
+                self.periods.vals.append(v[1])
+        else:
+            v = _year_value(m)
+            if v is not None:
+                self.years.pos.append(m.start())
+                self.years.vals.append(v)
+
+
+class _Static:
+    def __init__(self) -> None:
+        self.pos: list[int] = []
+        self.vals: list = []
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, object]]:
+        i = bisect.bisect_left(self.pos, lo)
+        j = bisect.bisect_left(self.pos, hi)
+        return list(zip(self.pos[i:j], self.vals[i:j])) if j > i else []
+
+
 class _Index:
     """Matches of a regex, found lazily left to right as figures ask about windows of the text:
     every character is scanned about once however long its line (no rescans per figure)."""
@@ -460,24 +498,23 @@ class _Index:
 
 
 def _year_value(m: re.Match):
-    text = m.string
+    text = m.string  # (the lower-cased text)
     b = m.start()
     before = text[max(0, b - 30):b]
-    if before.rstrip()[-3:].lower() != "năm" or BASE_YEAR_BEFORE_RE.search(before):
+    if before.rstrip()[-3:] != "năm" or BASE_YEAR_BEFORE_RE.search(before):
         return None  # (a year is "năm 2025", not a comparison base "so với năm 2023")
-    return int(m.group(1))
+    return int(text[b:b + 4])
 
 
 @dataclass(slots=True)
 class _Scan:
     reports: _Index
-    years: _Index
-    periods: _Index
+    years: "_Static"
+    periods: "_Static"
 
     @classmethod
-    def of(cls, text: str, low: str) -> "_Scan":
-        return cls(_Index(low, REPORT_LOW_RE), _Index(text, YEAR_FAST_RE, _year_value),
-                   _Index(text, PERIOD_FAST_RE, _period_value))
+    def of(cls, text: str, low: str, times: _Times) -> "_Scan":
+        return cls(_Index(low, REPORT_LOW_RE), times.years, times.periods)
 
 
 def _period_value(m: re.Match):
@@ -490,7 +527,7 @@ def _period_value(m: re.Match):
     b = w.start()
     if BASE_YEAR_BEFORE_RE.search(text, max(0, b - 30), b) or _PERIOD_BASE_BEFORE_RE.search(text, max(0, b - 30), b):
         return None
-    return b, int(m.group(1))
+    return b, int(m.group("pend"))
 
 
 _PERIOD_BASE_BEFORE_RE = re.compile(r"(?:so\s+với|bằng)\s*$", re.IGNORECASE)
@@ -702,7 +739,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
     text = clean.text
     src = clean.source.text
     low = lowered(text)  # (the text itself in the odd case where lower-casing changes lengths)
-    figures = _figures(text, low)
+    times = _Times()
+    figures = _figures(text, low, times)
     tables = _tables(text, meta) if "|" in text else []
     if not figures and not tables:
         return []
@@ -721,7 +759,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
 
     targets: list[Target] = [t for row in table_rows.rows for t in _table_targets(text, src, meta, regions, row)]
     seen: set[tuple[str, int]] = set()
-    scan = _Scan.of(text, low)
+    scan = _Scan.of(text, low, times)
     prev_sentence: tuple[int, int] | None = None
     prev_in_sentence: _Figure | None = None
     prev_indicator: str | None = None

@@ -51,6 +51,8 @@ HEAD_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _HEADS.items()) + r")(?![\w])",
     re.IGNORECASE,
 )
+# The same on the lower-cased text (case-sensitive: faster); abbreviations are checked on the text.
+HEAD_LOW_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v.lower()})" for k, v in _HEADS.items()) + r")(?![\w])")
 # A fast first pass over the lower-cased text: where a head (or a numbered road) may start (not
 # "yêu cầu", "môi trường": "cầu" closing a compound, "trường" without a school type),
 # written as a trie of first syllables (the word start is checked by the finder).  Every hit is

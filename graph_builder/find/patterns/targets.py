@@ -91,6 +91,7 @@ COMP_SPLIT_LOW_RE = re.compile(COMP_SPLIT_RE.pattern)
 COMP_LAST_WORDS = frozenset("dưới hơn quá thiểu nhất đa trên vượt khoảng gần xỉ chừng từ ≥ ≤ > <".split())
 
 # The same three steps as one pattern, for one pass of the regex engine over the lower-cased text
+# (which also collects the years and periods the target years are read from)
 # (case-sensitive matching is faster than case-insensitive): a number
 # (not inside a longer token: the look-behind sits after the first digit so that the engine's
 # fast scan for a digit is kept), an optional range, then either a unit or, for a bare figure
@@ -98,12 +99,18 @@ COMP_LAST_WORDS = frozenset("dưới hơn quá thiểu nhất đa trên vượt 
 # 4-digit year never starts a figure.
 _NUM_AFTER_FIRST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?"
 FIGURE_RE = re.compile(
-    r"(?P<lo>[0-9](?<![\w/.,\-–][0-9])(?:(?<=[ \t][0-9])(?P<sp>))?"
+    r"[0-9](?:"
+    # a time: a year ("năm 2025") or a period ("giai đoạn 2021 - 2025"), for the years index
+    r"(?<=[12])(?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d\d"
+    r"(?:\s*[-–]\s*(?P<pend>(?:19|20)\d{2})(?!\d)|(?![\d/]|\s*[-–]\s*\d)(?!\s*%))(?P<time>)"
+    # a figure: the rest of its number (not inside a longer token), a range, a unit or a clause end
+    r"|(?<![\w/.,\-–][0-9])(?:(?<=[ \t][0-9])(?P<sp>))?"
     r"(?!(?<=1)9\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))(?!(?<=2)0\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))"
-    rf"(?:{_NUM_AFTER_FIRST}))"
+    rf"(?P<lorest>{_NUM_AFTER_FIRST})"
     rf"(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?"
     r"(?![^\W_]|/\d)"
-    rf"(?:\s*(?P<unit>{UNIT_LOW})(?P<after>\s+trở\s+lên)?|(?(sp)(?P<bare>(?=\s*(?:[.;,)](?!\d)|$)))|(?!)))",
+    rf"(?:\s*(?P<unit>{UNIT_LOW})(?P<after>\s+trở\s+lên)?|(?(sp)(?P<bare>(?=\s*(?:[.;,)](?!\d)|$)))|(?!)))"
+    r")"
 )
 
 # "từ 5% đến 7%", "5% - 7%": the upper bound of a percentage range written after the unit.
