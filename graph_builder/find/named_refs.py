@@ -107,9 +107,9 @@ def _plural_before(before: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    if last in PLURAL_WORDS or (len(words) >= 2 and f"{words[-2].lower()} {last}" == "một số"):
+    if last in PLURAL_WORDS or (last == "số" and len(words) >= 2 and words[-2].lower() == "một"):
         return True
-    return before.rstrip().endswith(",") and bool(PLURAL_BEFORE.search(before))
+    return last.endswith(",") and bool(PLURAL_BEFORE.search(before))
 
 
 _OBJECT_DOC_RE = re.compile(rf"\s*(?:(?i:thực hiện)|(?i:triển khai))\s+(?=(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d|[A-ZĐ])")

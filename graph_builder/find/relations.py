@@ -57,12 +57,15 @@ _IMPL_VERB_RE = re.compile(
     rf"(?<![\w])(?:{vi_words('thực hiện')}|{vi_words('triển khai')}|{vi_words('quán triệt')}|{vi_words('cụ thể hóa')})(?![\w])"
 )
 # "UBND tỉnh ban hành <Type> … thực hiện …" (not a past act: "đã ban hành Chỉ thị số … để thực hiện")
-_ISSUES_RE = re.compile(rf"(?<![\w])(?<!{vi_words('đã')} )(?<!{vi_words('đã')}  ){vi_words('ban hành')}(?![\w])")
+_ISSUES_RE = re.compile(rf"(?=[bB])(?<![\w])(?<!{vi_words('đã')} )(?<!{vi_words('đã')}  ){vi_words('ban hành')}(?![\w])")
 # Inside a paragraph a clause ends at a sentence stop, and at ";" or a joined paragraph break
 # (a run of spaces) before another framing phrase: "Thực hiện A; Xét đề nghị … tại B;"
 _FRAMING_RX = "|".join(_FRAMING) + "|" + vi_words("Để") + r"(?![\w])|" + vi_words("Nhằm") + r"(?![\w])"
-_CLAUSE_END_RE = re.compile(
-    rf"[.!?](?=\s+[{UPPER}])|;(?=\s*(?:{_FRAMING_RX}))|[ \t]{{2,}}(?=(?:{'|'.join(_FRAMING)})(?![\w]))"
+_FRAMING_FIRST = "".join(sorted({c for w in ("Căn", "Xét", "Theo", "Thực", "Triển", "Quán", "Tiếp", "Cụ", "Sau", "Để", "Nhằm")
+                                 for c in (w[0], w[0].lower())}))
+_CLAUSE_END_RE = re.compile(  # (the first-letter lookaheads keep the framing alternations off most positions)
+    rf"[.!?](?=\s+[{UPPER}])|;(?=\s*[{_FRAMING_FIRST}])(?=\s*(?:{_FRAMING_RX}))"
+    rf"|[ \t]{{2,}}(?=[{_FRAMING_FIRST}])(?=(?:{'|'.join(_FRAMING)})(?![\w]))"
 )
 _TERMINAL = ".:!?…"  # not ";": "Căn cứ Luật A;" / "Luật B;" is one clause over two lines
 _LINE_LABEL_RE = re.compile(rf"[ \t]*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|\([\da-z]+\)|[IVXLC]+\.)[ \t]")
