@@ -9,6 +9,7 @@ first letter capitalised); quotes are exact one-line substrings of the original 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -704,11 +705,14 @@ class _Finder:
     # -- resolve ---------------------------------------------------------------------------
     def resolve(self) -> list[_Cand]:
         outer = [c for c in self.cands if c.outer]
-        inner = [c for c in self.cands if not c.outer]
+        inner = sorted((c for c in self.cands if not c.outer), key=lambda c: c.start)
+        inner_starts = [c.start for c in inner]
         keep_outer = []
         dropped_groups: set[int] = set()
         for o in outer:
-            inside = [c for c in inner if o.start <= c.start < o.end]
+            i = bisect.bisect_left(inner_starts, o.start)
+            j = bisect.bisect_left(inner_starts, o.end)
+            inside = inner[i:j]  # (a bisection: linear however many items and heads)
             multi = [c for c in inside if c.group_size >= 2 and not c.endpoint
                      and (max(c.quote_end, c.end) - c.quote_start) >= 0.7 * (o.end - o.start)]
             if multi:

@@ -136,17 +136,18 @@ def _figures(text: str, low: str | None = None, times: "_Times | None" = None) -
     for m in FIGURE_RE.finditer(low):
         ns = m.start()
         if m.start("time") != -1:
-            if times is not None:
-                times.add(m)
+            if times is not None and (m.start("pend") != -1 or low.startswith("năm", ns - 4) or low.startswith("năm", ns - 3)
+                                      or "năm" in low[max(0, ns - 12):ns]):
+                times.add(m)  # (a year counts after "năm"; periods are checked there)
             continue
         if ns < last_end:
             continue  # inside the tail of the previous figure ("5% đến 7%", "137 xã/193 xã")
         lo_end = m.end("lorest")
         lo, hi = low[ns:lo_end], m.group("hi") or m.group("hi2")
-        if NOT_QUANTITY_LOW_RE.search(low, max(0, ns - 14), ns):
-            continue
-        comp = None
         w = _last_word(low, ns)
+        if w in _NOT_QUANTITY_WORDS and NOT_QUANTITY_LOW_RE.search(low, max(0, ns - 14), ns):
+            continue  # "năm 2025", "Điều 3", "khoản 2", "lần thứ 5" …
+        comp = None
         if w in COMP_LAST_WORDS:
             comp = COMP_TAIL_LOW_RE.search(low, max(0, ns - 40), ns)
         cs = comp.start() if comp else ns
@@ -199,6 +200,10 @@ def _figures(text: str, low: str | None = None, times: "_Times | None" = None) -
                            _comparator(comp_words, after, bool(hi)), bare=not unit))
         last_end = end
     return out
+
+
+# The last syllables of NOT_QUANTITY_LOW_RE's words (a set look-up before the pattern).
+_NOT_QUANTITY_WORDS = frozenset("năm kỳ đoạn số khóa khoá thứ điều khoản mục lục loại hạng độ".split())
 
 
 def _last_word(low: str, pos: int) -> str:
@@ -497,12 +502,20 @@ class _Index:
         return list(zip(self.pos[i:j], self.vals[i:j]))
 
 
+_BASE_LEADS = ("so với", "so với cùng kỳ", "so cùng kỳ", "giá so sánh", "tầm nhìn", "tầm nhìn đến")
+_MONTH_END_RE = re.compile(r"tháng \d{1,2}$")
+
+
 def _year_value(m: re.Match):
     text = m.string  # (the lower-cased text)
     b = m.start()
     before = text[max(0, b - 30):b]
-    if before.rstrip()[-3:] != "năm" or BASE_YEAR_BEFORE_RE.search(before):
-        return None  # (a year is "năm 2025", not a comparison base "so với năm 2023")
+    before = before.rstrip()
+    if before[-3:] != "năm":
+        return None  # (a year is "năm 2025" …
+    lead = " ".join(before[:-3].split()[-4:])
+    if lead.endswith(_BASE_LEADS) or _MONTH_END_RE.search(lead):
+        return None  # … not a comparison base "so với năm 2023", a price base, a month, a plan horizon)
     return int(text[b:b + 4])
 
 

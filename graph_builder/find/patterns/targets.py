@@ -95,16 +95,19 @@ COMP_LAST_WORDS = frozenset("dưới hơn quá thiểu nhất đa trên vượt 
 # (case-sensitive matching is faster than case-insensitive): a number
 # (not inside a longer token: the look-behind sits after the first digit so that the engine's
 # fast scan for a digit is kept), an optional range, then either a unit or, for a bare figure
-# (after a space: never a list label "(1)", "1."), the end of a clause right after it.  A bare
+# (after its verb or comparator: never a list label "(1)", "1."), the end of a clause right after it.  A bare
 # 4-digit year never starts a figure.
 _NUM_AFTER_FIRST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?![\d.])|\d*(?:,\d+)?"
+# The words a bare figure may follow (its verb, or the comparator after the verb).
+_BARE_BEFORE = ("đạt", "còn", "xuống", "mức", "trên", "dưới", "khoảng", "hơn", "từ", "thiểu", "nhất", "quá", "gần", "xỉ",
+                "chừng", "đa")
 FIGURE_RE = re.compile(
     r"[0-9](?:"
     # a time: a year ("năm 2025") or a period ("giai đoạn 2021 - 2025"), for the years index
     r"(?<=[12])(?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d\d"
     r"(?:\s*[-–]\s*(?P<pend>(?:19|20)\d{2})(?!\d)|(?![\d/]|\s*[-–]\s*\d)(?!\s*%))(?P<time>)"
     # a figure: the rest of its number (not inside a longer token), a range, a unit or a clause end
-    r"|(?<![\w/.,\-–][0-9])(?:(?<=[ \t][0-9])(?P<sp>))?"
+    r"|(?<![\w/.,\-–][0-9])(?:(?:" + "|".join(rf"(?<={w} [0-9])" for w in _BARE_BEFORE) + r")(?P<sp>))?"
     r"(?!(?<=1)9\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))(?!(?<=2)0\d\d(?!\d|[.,]\d)(?!\s*(?:%|[-–—]|đến\s+\d)))"
     rf"(?P<lorest>{_NUM_AFTER_FIRST})"
     rf"(?:\s*{_DASH}\s*(?P<hi>{_NUM})|\s+đến\s+(?P<hi2>{_NUM}))?"
