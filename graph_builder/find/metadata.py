@@ -133,6 +133,7 @@ def _body_start(text: str, limit: int) -> int:
 
 
 _COLUMN_GAP_RE = re.compile(r"\S[ \t]{3,}\S")
+_GAP_RUN_RE = re.compile(r"[ \t]{3,}")
 
 
 def _header_text(clean: CleanText, end: int) -> str:
@@ -142,9 +143,13 @@ def _header_text(clean: CleanText, end: int) -> str:
     ``end`` are meant to be read.)"""
     text = clean.text
     src = clean.source.text
+    if src.find("   ", 0, end) == -1 and src.find("\t", 0, end) == -1:
+        return text  # no run of three blanks: nothing laid out in columns
     last = None
-    for m in _COLUMN_GAP_RE.finditer(src, 0, end):
-        last = m
+    for m in _GAP_RUN_RE.finditer(src, 0, end):
+        a, b = m.start(), m.end()
+        if a > 0 and not src[a - 1].isspace() and b < len(src) and not src[b].isspace():
+            last = m
     if last is None:
         return text
     # the region ends where the first non-blank line after the last line in columns starts
@@ -265,7 +270,7 @@ def _metadata_table(lines) -> dict[str, tuple[str, int]]:
     'Key:' / 'value' on two lines or 'Key: value' on one: folded key -> (value, offset)."""
     out: dict[str, tuple[str, int]] = {}
     for i, (ls, s, ss) in enumerate(lines):
-        if ":" in s and "|" not in s:
+        if ":" in s and "|" not in s and s[:1] in "SsLlNnCc":  # (the keys: Số hiệu, Loại, Nơi, Người, Ngày, Cơ quan)
             km = _KEY_LINE_RE.match(s)
             key = re.sub(r"\s+", " ", ffold(km.group("key"))) if km else ""
             if key in _TABLE_KEYS:
