@@ -318,7 +318,7 @@ class Target:
     value: str  # as written: "1,87", "27.026", "05", "10-11"
     value_num: float | None
     unit: str
-    comparator: str  # = > >= < ≈ range
+    comparator: str  # = > >= <= < ≈ range (<=: a ceiling, "tối đa", "không quá", "không vượt quá")
     year: int | None
     quote: str
     start: int
