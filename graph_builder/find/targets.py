@@ -1,9 +1,29 @@
 """Target finder: quantified targets (chỉ tiêu) with indicator, value, unit, comparator and year.
 
-Three sources, as in the gold schema: the items of numbered target lists (every figure of an
-item, one entry per figure sharing ``list_item``), "phấn đấu …" statements (every figure after
-the trigger in its sentence) and figures right after a target verb ("đạt", "tăng thêm", "có
-thêm" …) in sentences that do not report past or estimated results.  The grammar lives in
+Sources, as in the gold schema:
+
+* the items of numbered target lists (every figure of an item, one entry per figure sharing
+  ``list_item``);
+* "phấn đấu …" statements (every figure after the trigger in its sentence);
+* figures right after a target verb ("đạt", "tăng thêm", "giảm … xuống còn", "đạt bình quân" …)
+  in sentences that do not report past or estimated results;
+* figures of an objectives section ("2. Mục tiêu cụ thể", "II. CHỈ TIÊU CHỦ YẾU NĂM 2025"), read
+  from the outline, and of sentences opened by a time still to come ("Đến năm 2030: …", "Giai đoạn
+  2021 - 2025, toàn tỉnh trồng …"), with or without a verb ("… là 50%");
+* target tables (an indicator column, a unit column, target columns such as "Kế hoạch năm 2025" or
+  year-by-year "2026 | 2027"; result columns are not read).
+
+Not targets: results and estimates (report markers, dates before the plan year, sections on
+results), allocations and programme sizes, eligibility criteria ("hộ có thu nhập đạt dưới …",
+"… trở lên được khen thưởng"), figures in the titles of cited documents, in quotes, definitions in
+parentheses.
+
+Comparators: ``=``, ``>``, ``>=``, ``<``, ``≈``, ``range`` as in the gold schema, and ``<=`` for a
+ceiling ("tối đa", "không quá", "không vượt quá"), which the gold schema does not list.
+
+The target year is the year stated in the figure's clause, else a period qualifying the figure,
+else the time opening the sentence or its introduction, else the heading's year, else the plan
+year, else the immediate context, else the document's year.  The grammar lives in
 ``patterns.targets``.
 """
 from __future__ import annotations

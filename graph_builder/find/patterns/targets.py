@@ -7,7 +7,9 @@ that the document sets for a coming period.  What makes a figure a target is its
 * a "phấn đấu …" statement (also with the typos "phân đầu", "phần đầu"): every figure after it
   in the sentence;
 * a figure right after a target verb ("đạt", "tăng thêm", "có thêm", "giảm", "còn", "chiếm" …)
-  in a sentence that does not report a past or estimated result.
+  in a sentence that does not report a past or estimated result;
+* a figure of an objectives section (HEADING_TARGET_RE), of a sentence opened by a time still to
+  come (FRONTED_TIME_RE), or of a target table (TABLE_*).
 
 Everything here is matched on characters of the cleaned text; the finder in ``find.targets``
 decides.  The vocabulary (units, verbs, comparators, report markers) is the general grammar of
