@@ -292,9 +292,9 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
     rest = text[he:end].strip()
     if not rest:
         return False
-    lrest = " ".join(rest.lower().split())
     syllables = _SYLLABLE_RE.findall(rest)
     if kind == "law":  # law names are capitalised nouns: "Luật Ban hành văn bản quy phạm pháp luật"
+        lrest = " ".join(rest.lower().split())
         return bool(syllables) and not lrest.startswith(("sư ", "lệ ", "pháp", "định ", "chơi", "này", "số "))
     frest = " ".join(_WORDS_RE.findall(ffold(rest[:120])))
     f_ = frest + " "
@@ -317,7 +317,7 @@ def _specific(text: str, hs: int, he: int, end: int, kind: str, capital_mid: boo
         return len(syllables) >= 2
     if ffold(text[hs:he]) == "phuong an":
         return False
-    return len(syllables) >= 6 and "hơn" not in lrest.split()
+    return len(syllables) >= 6 and "hơn" not in rest.lower().split()
 
 
 def _normal_name(raw: str, kind: str) -> str:
@@ -368,7 +368,7 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
         name, kind, _s, end, _d = item
         consumed = end
         # a named document inside the name: "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm (OCOP) …"
-        for im in _heads(text, lower, m.end(), end):
+        for im in (_heads(text, lower, m.end(), end) if _VERB_IN_NAME_RE.search(text, m.end(), end) else ()):
             if im.group("head")[0].isupper() and _after_verb(text, im.start()):
                 inner = _named_at(text, im, subjects, self_keys, nested=True)
                 if inner is not None:
@@ -391,6 +391,9 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
         else:
             expanded.append((name, kind, s_, e, date))
     return _merge(expanded, src, clean)
+
+
+_VERB_IN_NAME_RE = re.compile(r"(?i:thực hiện|triển khai)")  # (what _after_verb looks for)
 
 
 def _heads(text: str, lower: str | None, pos: int, endpos: int):

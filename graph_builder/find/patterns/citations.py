@@ -356,13 +356,13 @@ def canonical_symbol(text: str) -> str | None:
 
 def is_path_context(text: str, start: int, end: int) -> bool:
     """True when the match sits inside a file path or URL token (D:\\VB\\2024\\12-QĐ.doc)."""
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    n = len(text)
-    while b < n and not text[b].isspace():
-        b += 1
+    # the token around the match (within 200 characters either side: linear on any input)
+    lo = max(0, start - 200)
+    a = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("\t", lo, start))
+    a = a + 1 if a >= 0 else lo
+    hi = min(len(text), end + 200)
+    b = min((k for k in (text.find(" ", end, hi), text.find("\n", end, hi), text.find("\t", end, hi)) if k >= 0),
+            default=hi)
     tok = text[a:b]
     if _PATH_TOKEN_RE.search(tok):
         return True
