@@ -72,6 +72,10 @@ from .patterns.targets import (
     INDICATOR_TRAIL_PHRASES,
     INDICATOR_VERB_ONLY_RE,
     ITEM_REPORT_RE,
+    ITEM_REPORT_LOW_RE,
+    ALLOCATION_CLAUSE_LOW_RE,
+    CONDITION_BEFORE_LOW_RE,
+    LAST_BOUNDARY_LOW_RE,
     LIST_ITEM_RE,
     LIST_LINE_RE,
     NOT_QUANTITY_BEFORE_RE,
@@ -811,6 +815,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         item = items.get(ls) if items else None
         if item is not None and status == "report":
             item = None  # a numbered list of results
+        if item is None and not _may_be_target(text, fig, pos, ls, status, strong, prev_in_sentence, times):
+            continue  # (cheap rejection, before the sentence is looked for)
         if prev_sentence is not None and prev_sentence[0] <= pos and fig.end <= prev_sentence[1]:
             s, e = prev_sentence  # the same sentence as the previous figure
         else:
@@ -823,11 +829,11 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
         if fig.bare and item is None and strong_at is None:
             continue
         if item is not None:
-            clause = _clause_around(text, max(item.start, s), min(item.end, e), pos)
-            if ITEM_REPORT_RE.search(clause):
+            ca, cb = _clause_bounds(text, max(item.start, s), min(item.end, e), pos)
+            if ITEM_REPORT_LOW_RE.search(low, ca, cb):
                 continue
             scope_start = max(item.start, s)
-            if _MONEY_RE.search(fig.unit) and ALLOCATION_CLAUSE_RE.search(text, _clause_start(text, scope_start, fig.start), fig.start):
+            if _MONEY_RE.search(fig.unit) and ALLOCATION_CLAUSE_LOW_RE.search(low, _clause_start(text, scope_start, fig.start), fig.start):
                 continue  # "Tổng số vốn dự kiến được phân bổ … khoảng 1.350 tỷ đồng": an allocation
         else:
             if strong_at is not None:
@@ -864,11 +870,11 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 elif in_context and _in_parentheses(text, s, fig.start):
                     continue  # "(dưới 2.500 gram)": a definition inside an indicator
-                if _condition(text, s, fig):
+                if _condition(low, s, fig):
                     continue
-                scope_start = _last_boundary(text, s, fig.start)
+                scope_start = _last_boundary(low, s, fig.start)
             if _MONEY_RE.search(fig.unit) and (ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start)
-                                               or ALLOCATION_CLAUSE_RE.search(text, _clause_start(text, s, fig.start), fig.start)):
+                                               or ALLOCATION_CLAUSE_LOW_RE.search(low, _clause_start(text, s, fig.start), fig.start)):
                 continue  # an allocation or an investment size, not a target
             cited_from = scope_start if trigger_end is not None else _clause_start(text, s, fig.start)
             if CITED_TITLE_BEFORE_RE.search(text, max(cited_from, fig.start - 320), fig.start):
@@ -1069,7 +1075,7 @@ def _condition(text: str, s: int, fig: _Figure) -> bool:
     """An eligibility criterion: a condition before the figure in its clause ("các hộ có thu nhập
     …", "đối với …", "nếu …"), or a reward after a threshold ("từ 100 tỷ đồng trở lên được xét
     khen thưởng")."""
-    if CONDITION_BEFORE_RE.search(text, _clause_start(text, s, fig.start), fig.start):
+    if CONDITION_BEFORE_LOW_RE.search(text, _clause_start(text, s, fig.start), fig.start):
         return True
     return fig.comparator not in ("=", "range") and bool(CONDITION_AFTER_RE.match(text, fig.end))
 
@@ -1238,6 +1244,12 @@ def _table_targets(text: str, src: str, meta: DocumentMeta, regions: "_Regions",
     return out
 
 
+def _clause_bounds(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(";", s, pos), s)
+    b = text.find(";", pos, e)
+    return a, (b if b != -1 else e)
+
+
 def _clause_around(text: str, s: int, e: int, pos: int) -> str:
     a = max(text.rfind(";", s, pos), s)
     b = text.find(";", pos, e)
@@ -1259,17 +1271,15 @@ def _boundary_after(text: str, a: int, b: int) -> int:
     return first if first is not None else a
 
 
-def _last_boundary(text: str, s: int, pos: int) -> int:
-    """After the last clause boundary before ``pos`` (boundaries inside a closed parenthesis, as in
+def _last_boundary(low: str, s: int, pos: int) -> int:
+    """After the last clause boundary before ``pos`` (on the lower-cased text) (boundaries inside a closed parenthesis, as in
     "tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram) dưới 4%", do not count)."""
     lo = max(s, pos - _MAX_INDICATOR)
-    seg = text[lo:pos]
+    seg = low[lo:pos]
     if ")" in seg:
         seg = _mask_parens(seg)
-    b = 0
-    for m in CLAUSE_BOUNDARY_RE.finditer(seg):
-        b = m.end()
-    return lo + b
+    m = LAST_BOUNDARY_LOW_RE.match(seg)
+    return lo + (m.end() if m else 0)
 
 
 _PAREN_GROUP_RE = re.compile(r"\([^()\n]*\)")
@@ -1303,6 +1313,27 @@ def _weak_trigger(text: str, fig: _Figure, s: int) -> bool:
         return True
     # "từ 4 - 8 khu công nghiệp mới": a stated range is a planned figure
     return fig.rng is not None and bool(re.search(r"(?<![\w])từ\s*$", text[max(s, fig.num_start - 6):fig.num_start]))
+
+
+def _may_be_target(text: str, fig: _Figure, pos: int, ls: int, status: str | None, strong: list[int],
+                   prev: _Figure | None, times: _Times) -> bool:
+    """A quick necessary condition for a figure outside target lists: a "phấn đấu" before it on
+    its line, or (not in a section of results) a target verb or "là"/":" right before it, a figure
+    it may be coordinated with, an objectives section, or a year or period before it (the time a
+    sentence may open with)."""
+    i = bisect.bisect_right(strong, pos) - 1
+    if i >= 0 and strong[i] >= max(ls, pos - 600):
+        return True
+    if fig.bare or status == "report":
+        return False
+    if status == "target":
+        return True
+    lo = max(ls, 0)
+    if _weak_trigger(text, fig, lo) or CONTEXT_VERB_RE.search(text, max(lo, fig.start - 8), fig.start):
+        return True
+    if prev is not None and prev.unit == fig.unit and fig.start - prev.end <= 80:
+        return True
+    return bool(times.years.within(max(0, pos - 1100), pos) or times.periods.within(max(0, pos - 1100), pos))
 
 
 def _reports(scan: _Scan, s: int, e: int, pos: int, ref_year: int | None) -> bool:

@@ -359,3 +359,11 @@ def lowered(text: str) -> str:
         low = text.lower()
         _LOWERED[0], _LOWERED[1] = text, (low if len(low) == len(text) else text)
     return _LOWERED[1]
+
+
+# Case-sensitive twins of the patterns above, matched on the lower-cased text (faster), and the
+# last clause boundary of a window in one match (greedy, backing off from the end).
+ITEM_REPORT_LOW_RE = re.compile(ITEM_REPORT_RE.pattern)
+ALLOCATION_CLAUSE_LOW_RE = re.compile(ALLOCATION_CLAUSE_RE.pattern)
+CONDITION_BEFORE_LOW_RE = re.compile(CONDITION_BEFORE_RE.pattern)
+LAST_BOUNDARY_LOW_RE = re.compile(r"(?s).*(?:" + CLAUSE_BOUNDARY_RE.pattern + ")")
