@@ -16,7 +16,7 @@ import re
 
 from ..model import CleanText, DocumentMeta, NamedReference
 from .patterns.citations import TYPE_WORD_RX, ffold, is_path_context, parse_date_after
-from .patterns.named_refs import (CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_LOWER_RE, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
+from .patterns.named_refs import (PLURAL_COMMA_REV, CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_LOWER_RE, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
                                   ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
                                   DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
                                   PARTY_CONGRESS_RE, PLACE_IN_NAME, PLURAL_BEFORE, PRE_WORD_NOT_LAW, PROPER_PLACE,
@@ -109,7 +109,7 @@ def _plural_before(before: str) -> bool:
     last = words[-1].lower()
     if last in PLURAL_WORDS or (last == "số" and len(words) >= 2 and words[-2].lower() == "một"):
         return True
-    return last.endswith(",") and bool(PLURAL_BEFORE.search(before))
+    return last.endswith(",") and bool(PLURAL_COMMA_REV.match(before[::-1]))  # = PLURAL_BEFORE.search(before)
 
 
 _OBJECT_DOC_RE = re.compile(rf"\s*(?:(?i:thực hiện)|(?i:triển khai))\s+(?=(?:{TYPE_WORD_RX})\s+(?:s[ốo]\s*)?\d|[A-ZĐ])")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .citations import TYPE_WORD_RX, vi_words
+from .citations import TYPE_WORD_RX, TYPE_WORD_RX_REV, vi_words
 from .common import UPPER
 
 
@@ -83,6 +83,15 @@ CAMPAIGN_RE = re.compile(r"\s*(?:" + "|".join(_ci(p) for p in (
 
 PLURAL_BEFORE = re.compile(r"(?:(?<![\w])(?:" + "|".join(_ci(w) for w in ("các", "những", "mọi", "từng", "một số", "nhiều"))
                            + r")|(?:" + HEAD_WORDS_RX + "|" + TYPE_WORD_RX + r")\s*,)\s+$")
+
+def _ci_rev(phrase: str) -> str:
+    """``_ci`` of the phrase read backwards (for matching the reversed text)."""
+    return r"\s+".join(f"(?i:{re.escape(w[::-1])})" for w in reversed(phrase.split()))
+
+
+# PLURAL_BEFORE's list case ("Kế hoạch, Chương trình …": a head or type word, then a comma, ending
+# the text before a head), on the reversed text: one match instead of a search
+PLURAL_COMMA_REV = re.compile(r"\s+,\s*(?:" + "|".join(_ci_rev(h) for h in _HEAD_ORDER) + "|" + TYPE_WORD_RX_REV + ")")
 PRE_WORD_NOT_LAW = re.compile(r"(?:(?<![\w])(?i:pháp|kỷ|vi|luật))\s+$")
 # a number with a symbol soon after the head: a numbered document ("Chương trình hành động số 02/CTr-UBND")
 NUMBER_SOON_RE = re.compile(r"[^\n,;.()]{0,24}?(?<![\w])(?:[sS][ốo][ \t]*:?[ \t]*)?\d{1,5}[ \t]*[/-][ \t]*\d{0,4}/?[ \t]*[A-ZĐ]")
