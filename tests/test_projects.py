@@ -247,6 +247,26 @@ def test_enumeration_of_documents_is_not_projects():
     assert names("Triển khai các đề án, chương trình như: Đề án 06, Chương trình chuyển đổi số của tỉnh.\n") == []
 
 
+@pytest.mark.slow
+def test_linear_on_long_enumerations_and_many_heads():
+    """Enumerations of thousands of items among thousands of named heads: doubling the input at
+    most about doubles the time (items and heads are matched by bisection, not pairwise)."""
+    import time
+
+    def cost(n: int) -> float:
+        text = ("Đẩy nhanh các dự án như: " + "; ".join(f"Khu công nghiệp Tam Anh {i}" for i in range(n)) + ".\n"
+                + "Xây dựng đường Võ Chí Công, cầu Cửa Đại và dự án Khu đô thị Nam Hội An. " * n + "\n")
+        source = SourceText("t.txt", text, "utf-8", "txt", "0")
+        clean = clean_text(source)
+        start = time.perf_counter()
+        find_projects(clean, DocumentMeta())
+        return time.perf_counter() - start
+
+    cost(10)
+    small, large = min(cost(1000) for _ in range(2)), min(cost(4000) for _ in range(2))
+    assert large < 8 * small, (small, large)  # 4x input: linear ≈ 4x, quadratic ≈ 16x
+
+
 def test_never_raises_on_odd_text():
     for text in ("", "KCN", "Khu công nghiệp:", "như:", "dự án “", "Quốc lộ", "các Trung tâm y tế tuyến huyện (",
                  "cầu", "QL", "khu công nghiệp: , , ,", "x" * 1000):
