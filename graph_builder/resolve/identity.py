@@ -13,6 +13,7 @@ Mentions of one number with two different dates are two documents (01/NQ-CP of 2
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -20,7 +21,7 @@ from collections import Counter
 
 from ..find.patterns.citations import (SYMBOL_RE, classify_issuer, code_scope, code_scope_strength, issuer_from_code,
                                        parse_date_after, parse_issuer_after, parse_symbol)
-from ..find.patterns.common import sentence_span
+from ..find.patterns.common import _SENTENCE_END, sentence_span
 from ..model import CitationMention, CitedDocument, CleanText, DocumentIdentity, DocumentMeta
 
 _SYMBOL_CACHE: dict[str, object] = {}
@@ -130,6 +131,52 @@ def resolve_citations(mentions: list[CitationMention], meta: DocumentMeta, clean
     return docs
 
 
+class _LineSentences:
+    """``sentence_span`` for many mentions of one text: the sentence ends of a line are found once
+    (a long paragraph with many numbers was scanned again from its start for each of them).
+    Same result as ``sentence_span``; lines longer than its window fall back to it."""
+
+    __slots__ = ("clean", "ends")
+
+    def __init__(self, clean: CleanText):
+        self.clean = clean
+        self.ends: dict[int, tuple[list[int], list[int]]] = {}  # line start -> (match starts, match ends)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        clean = self.clean
+        text = clean.text
+        ls, le = clean.line_span(start)
+        if end > le or start - ls > SENTENCE_LIMIT or le - end > SENTENCE_LIMIT:
+            return sentence_span(text, start, end)
+        got = self.ends.get(ls)
+        if got is None:
+            found = list(_SENTENCE_END.finditer(text, ls, le))
+            got = ([m.start() for m in found], [m.end() for m in found])
+            self.ends[ls] = got
+        starts, ends = got
+        # the last sentence end before the mention (one ending right at it is not seen by a scan
+        # that stops there), then the first one from the mention's end on
+        i = bisect.bisect_left(ends, start)
+        s = ends[i - 1] if i else ls
+        j = bisect.bisect_left(starts, max(end, s))
+        e = starts[j] + 1 if j < len(starts) else le
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+
+SENTENCE_LIMIT = 1000  # sentence_span's window either side
+_LS_CACHE: list = [None, None]
+
+
+def line_sentences(clean: CleanText) -> _LineSentences:
+    if _LS_CACHE[0] is not clean:
+        _LS_CACHE[0], _LS_CACHE[1] = clean, _LineSentences(clean)
+    return _LS_CACHE[1]
+
+
 def _START(m: CitationMention) -> int:
     return m.start
 
@@ -156,7 +203,7 @@ def _cited(symbol: str, year: int | None, jurisdiction: str | None, ms: list[Cit
     for m in ms:
         if m.in_repeated:
             continue
-        s, e = sentence_span(text, m.start, m.end)
+        s, e = line_sentences(clean).span(m.start, m.end)
         sentences.append(src[s:e])
     ident = DocumentIdentity(symbol=symbol, year=year, jurisdiction=jurisdiction)
     return CitedDocument(
