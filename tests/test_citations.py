@@ -377,3 +377,28 @@ def test_the_slash_anchored_scan_finds_what_the_pattern_finds():
 def test_lower_case_numbers_only_after_the_word_so():
     _, c = cites("Thực hiện văn bản Số:  12/qđ-ubnd ngày 02/3/2024 và hồ sơ 13/qđ-ubnd kèm theo.")
     assert "12/QĐ-UBND" in c and "13/QĐ-UBND" not in c
+
+
+def test_sentences_of_mentions_are_sentence_span():
+    """identity finds the sentence ends of a line once for all its mentions: the same spans as
+    patterns.common.sentence_span, also for spans that start on blanks or punctuation."""
+    from hypothesis import given, settings, strategies as st
+
+    from graph_builder.clean import clean_text
+    from graph_builder.find.patterns.common import sentence_span
+    from graph_builder.model import SourceText
+    from graph_builder.resolve.identity import _LineSentences
+
+    pieces = st.sampled_from(["Nghị quyết", " ", "  ", ".", ". ", "; ", "\n", "!", "…", "”", "\"", "(", ")", "01/NQ-CP",
+                              "Thực hiện", "a", "B", "1", "-", "+", "•", "x" * 50])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=80), st.integers(0, 10_000), st.integers(0, 30))
+    def check(parts, a, width):
+        text = "".join(parts)
+        clean = clean_text(SourceText("t.txt", text, "utf-8", "txt", "0"))
+        a = a % len(text)
+        b = min(len(text), a + width)
+        assert _LineSentences(clean).span(a, b) == sentence_span(clean.text, a, b)
+
+    check()
