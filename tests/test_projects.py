@@ -105,10 +105,10 @@ def test_same_project_twice_is_one_entry():
 
 
 def test_lowercase_syllables_inside_proper_names():
-    assert names("Đầu tư Bệnh viện Nhi Trung ương cơ sở 2 và đường Vành đai 4 - Vùng Thủ đô Hà Nội; mở rộng "
-                 "tuyến đường Vành đai phía Tây 2 (đoạn Hòa Ninh - Hòa Sơn); Bệnh viện Nhi đồng Thành phố (giai đoạn 2).\n") == [
-        "Bệnh viện Nhi Trung ương cơ sở 2", "Đường Vành đai 4 - Vùng Thủ đô Hà Nội",
-        "Tuyến đường Vành đai phía Tây 2 (đoạn Hòa Ninh - Hòa Sơn)", "Bệnh viện Nhi đồng Thành phố (giai đoạn 2)"]
+    assert names("Đầu tư Bệnh viện Phổi Trung ương cơ sở 3 và đường Vành đai 5 - Vùng Thủ đô Hà Nội; mở rộng "
+                 "tuyến đường Vành đai phía Bắc 3 (đoạn Phước Lý - Tân An); Bệnh viện Mắt Thành phố (giai đoạn 2).\n") == [
+        "Bệnh viện Phổi Trung ương cơ sở 3", "Đường Vành đai 5 - Vùng Thủ đô Hà Nội",
+        "Tuyến đường Vành đai phía Bắc 3 (đoạn Phước Lý - Tân An)", "Bệnh viện Mắt Thành phố (giai đoạn 2)"]
     # a verb joining two names, a place or a plain verb after the name ends it
     assert names("Thúc đẩy hành lang kinh tế Đông Tây kết nối Quảng Nam với Nam Lào; Khu công nghiệp Phú Hội tỉnh "
                  "Lâm Đồng; Khu công nghiệp Đông Bình hoạt động hiệu quả.\n") == [
@@ -116,29 +116,29 @@ def test_lowercase_syllables_inside_proper_names():
 
 
 def test_a_project_named_by_its_work_is_the_work():
-    found = projects("Hoàn thành dự án nâng cấp Quốc lộ 91 đoạn từ Km0 đến Km7 và dự án mở rộng Cảng hàng không "
-                     "Liên Khương; dự án đầu tư nạo vét thoát lũ sông Trường Giang.\n")
+    found = projects("Hoàn thành dự án nâng cấp Quốc lộ 57 đoạn từ Km12 đến Km40 và dự án mở rộng Cảng hàng không "
+                     "Tân Phước; dự án đầu tư nạo vét thoát lũ sông Trường Giang.\n")
     assert [(p.name, p.quote) for p in found] == [
-        ("Quốc lộ 91 đoạn từ Km0 đến Km7", "dự án nâng cấp Quốc lộ 91 đoạn từ Km0 đến Km7"),
-        ("Cảng hàng không Liên Khương", "dự án mở rộng Cảng hàng không Liên Khương"),
+        ("Quốc lộ 57 đoạn từ Km12 đến Km40", "dự án nâng cấp Quốc lộ 57 đoạn từ Km12 đến Km40"),
+        ("Cảng hàng không Tân Phước", "dự án mở rộng Cảng hàng không Tân Phước"),
         ("Dự án đầu tư nạo vét thoát lũ sông Trường Giang", "dự án đầu tư nạo vét thoát lũ sông Trường Giang")]
 
 
 def test_road_segments_aliases_and_connections_are_one_name():
-    text = ("Thi công đường Vành đai 3 đoạn qua thành phố Thủ Đức; Quốc lộ 19 đoạn từ cảng Quy Nhơn đến giao "
-            "Quốc lộ 1A; đường ven biển (ĐT.639) đoạn Cát Tiến - Đề Gi; Quốc lộ 6 đoạn Ba La - Xuân Mai. "
-            "Khởi công dự án đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E; nút giao kết nối cao tốc Vân Đồn - "
-            "Móng Cái với Quốc lộ 18.\n")
+    text = ("Thi công đường Vành đai 2 đoạn qua thành phố Tân Lộc; Quốc lộ 24 đoạn từ cảng Hòa Bình đến giao "
+            "Quốc lộ 1A; đường ven biển (ĐT.712) đoạn Phú Hải - Long Điền; Quốc lộ 9 đoạn Tam Phước - Xuân Sơn. "
+            "Khởi công dự án đường giao thông nối Quốc lộ 3C đi Quốc lộ 26B; nút giao kết nối cao tốc Hòa Lạc - "
+            "Tân Sơn với Quốc lộ 32.\n")
     assert names(text) == [
-        "Đường Vành đai 3 đoạn qua thành phố Thủ Đức", "Quốc lộ 19 đoạn từ cảng Quy Nhơn đến giao Quốc lộ 1A",
-        "Đường ven biển (ĐT.639) đoạn Cát Tiến - Đề Gi", "Quốc lộ 6 đoạn Ba La - Xuân Mai",
-        "Đường giao thông nối Quốc lộ 7C đi Quốc lộ 48E", "Nút giao kết nối cao tốc Vân Đồn - Móng Cái với Quốc lộ 18"]
+        "Đường Vành đai 2 đoạn qua thành phố Tân Lộc", "Quốc lộ 24 đoạn từ cảng Hòa Bình đến giao Quốc lộ 1A",
+        "Đường ven biển (ĐT.712) đoạn Phú Hải - Long Điền", "Quốc lộ 9 đoạn Tam Phước - Xuân Sơn",
+        "Đường giao thông nối Quốc lộ 3C đi Quốc lộ 26B", "Nút giao kết nối cao tốc Hòa Lạc - Tân Sơn với Quốc lộ 32"]
 
 
 def test_urban_railways_with_number_and_route():
-    assert names("Đẩy nhanh tuyến đường sắt đô thị số 1 (Bến Thành - Suối Tiên) và tuyến đường sắt đô thị Nhổn - "
-                 "ga Hà Nội.\n") == ["Tuyến đường sắt đô thị số 1 (Bến Thành - Suối Tiên)",
-                                     "Tuyến đường sắt đô thị Nhổn - ga Hà Nội"]
+    assert names("Đẩy nhanh tuyến đường sắt đô thị số 4 (Phú Lâm - Tân Kiên) và tuyến đường sắt đô thị Văn Điển - "
+                 "ga Ngọc Hồi.\n") == ["Tuyến đường sắt đô thị số 4 (Phú Lâm - Tân Kiên)",
+                                       "Tuyến đường sắt đô thị Văn Điển - ga Ngọc Hồi"]
 
 
 def test_enumerations_after_gom_and_items_opening_with_a_verb():
@@ -151,15 +151,15 @@ def test_enumerations_after_gom_and_items_opening_with_a_verb():
 
 
 def test_short_mentions_of_a_named_project_are_one_entry():
-    assert names("Hoàn thành đường Vành đai 4 - Vùng Thủ đô Hà Nội. Giải phóng mặt bằng đường Vành đai 4 và tuyến "
-                 "đường Vành đai 4 - Vùng Thủ đô trong năm 2024. Nâng cấp Bến cảng Liên Chiểu (hạng mục hạ tầng dùng "
-                 "chung); khai thác Bến cảng Liên Chiểu.\n") == [
-        "Đường Vành đai 4 - Vùng Thủ đô Hà Nội", "Bến cảng Liên Chiểu (hạng mục hạ tầng dùng chung)"]
+    assert names("Hoàn thành đường Vành đai 5 - Vùng Thủ đô Hà Nội. Giải phóng mặt bằng đường Vành đai 5 và tuyến "
+                 "đường Vành đai 5 - Vùng Thủ đô trong năm 2026. Nâng cấp Bến cảng Mỹ Thủy (hạng mục hạ tầng dùng "
+                 "chung); khai thác Bến cảng Mỹ Thủy.\n") == [
+        "Đường Vành đai 5 - Vùng Thủ đô Hà Nội", "Bến cảng Mỹ Thủy (hạng mục hạ tầng dùng chung)"]
     # another number or phase is another project
-    assert names("Khu công nghiệp Đồng Văn và Khu công nghiệp Đồng Văn II; Khu công nghiệp Hòa Cầm, Khu công nghiệp "
-                 "Hòa Cầm giai đoạn 2.\n") == [
-        "Khu công nghiệp Đồng Văn", "Khu công nghiệp Đồng Văn II", "Khu công nghiệp Hòa Cầm",
-        "Khu công nghiệp Hòa Cầm giai đoạn 2"]
+    assert names("Khu công nghiệp Đồng Văn và Khu công nghiệp Đồng Văn II; Khu công nghiệp Tân Định, Khu công nghiệp "
+                 "Tân Định giai đoạn 2.\n") == [
+        "Khu công nghiệp Đồng Văn", "Khu công nghiệp Đồng Văn II", "Khu công nghiệp Tân Định",
+        "Khu công nghiệp Tân Định giai đoạn 2"]
 
 
 HEAD_PHRASES = [
@@ -233,12 +233,12 @@ def test_hospitals_addressed_as_agencies_are_not_projects():
             "- Bệnh viện Đa khoa tỉnh chủ trì, phối hợp với các đơn vị tổ chức khám sàng lọc.\n"
             "6. Phòng Giáo dục và Đào tạo, Trung tâm Y tế huyện\n"
             "Giao Trung tâm Y tế huyện Mỹ Đức rà soát trang thiết bị.\n"
-            "Nâng cấp Bệnh viện Đa khoa khu vực Tam Kỳ; đầu tư trang thiết bị cho Bệnh viện Ung bướu Đà Nẵng.\n")
-    assert names(text) == ["Bệnh viện Đa khoa khu vực Tam Kỳ", "Bệnh viện Ung bướu Đà Nẵng"]
+            "Nâng cấp Bệnh viện Đa khoa khu vực Tam Kỳ; đầu tư trang thiết bị cho Bệnh viện Phục hồi chức năng Phú Yên.\n")
+    assert names(text) == ["Bệnh viện Đa khoa khu vực Tam Kỳ", "Bệnh viện Phục hồi chức năng Phú Yên"]
 
 
 def test_the_works_of_a_province_and_programme_names_are_not_projects():
-    text = ("Xây dựng Đề án phát triển cụm công nghiệp tỉnh Tây Ninh giai đoạn 2021 - 2025. "
+    text = ("Xây dựng Đề án phát triển cụm công nghiệp tỉnh Bình Phước giai đoạn 2026 - 2030. "
             "Xây dựng danh mục dự án đầu tư sử dụng vốn Chương trình phục hồi và phát triển kinh tế.\n")
     assert names(text) == []
 

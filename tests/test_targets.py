@@ -223,29 +223,35 @@ def test_repeated_sentence_counted_once():
 def test_figures_in_an_objectives_section_need_no_target_verb():
     doc = ("I. QUAN ĐIỂM, MỤC TIÊU\n"
            "1. Quan điểm\n"
-           "Chăm lo sức khỏe trẻ em dưới 6 tuổi là trách nhiệm của cả hệ thống chính trị.\n"
+           "Bảo đảm an toàn giao thông cho học sinh dưới 15 tuổi là trách nhiệm của cả cộng đồng.\n"
            "2. Mục tiêu cụ thể\n"
-           "a) Nâng cao thể trạng trẻ em trên địa bàn tỉnh\n"
-           "- Đến năm 2026: tỷ lệ trẻ em dưới 5 tuổi bị thấp còi dưới 18%; tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram) dưới 4%.\n"
+           "a) Giảm tai nạn giao thông liên quan đến học sinh\n"
+           "- Đến năm 2026: tỷ lệ học sinh đội mũ bảo hiểm khi đi xe máy trên 95%; tỷ lệ trường học có lối đi bộ "
+           "(rộng tối thiểu 2 m) đạt 60%.\n"
            "- Đến năm 2030:\n"
-           "tỷ lệ trẻ em dưới 5 tuổi bị thấp còi dưới 15%.\n"
+           "tỷ lệ học sinh đội mũ bảo hiểm khi đi xe máy trên 98%.\n"
            "3. Yêu cầu\n"
-           "Bố trí 30 cán bộ chuyên trách cho 12 trạm y tế.\n")
+           "Bố trí 30 cán bộ chuyên trách cho 12 điểm trường.\n")
     found = targets(doc, plan_year=None, year=2024)
     assert [(t.value, t.unit, t.comparator, t.year) for t in found] == [
-        ("18", "%", "<", 2026), ("4", "%", "<", 2026), ("15", "%", "<", 2030)]
-    assert found[1].indicator == "Tỷ lệ trẻ sơ sinh nhẹ cân (dưới 2.500 gram)"
-    assert found[2].indicator == "Tỷ lệ trẻ em dưới 5 tuổi bị thấp còi"
+        ("95", "%", ">", 2026), ("60", "%", "=", 2026), ("98", "%", ">", 2030)]
+    assert found[1].indicator == "Tỷ lệ trường học có lối đi bộ (rộng tối thiểu 2 m)"
+    assert found[2].indicator == "Tỷ lệ học sinh đội mũ bảo hiểm khi đi xe máy"
 
 
-def test_period_objectives_with_counts_of_trees():
+def test_period_objectives_without_a_target_verb():
     doc = ("2. Mục tiêu\n"
-           "Giai đoạn 2026 - 2030, toàn tỉnh trồng mới 12,5 triệu cây xanh, trong đó: 4 triệu cây xanh trồng phân tán;\n"
-           "8,5 triệu cây xanh trồng rừng tập trung; góp phần cải thiện cảnh quan.\n")
+           "Giai đoạn 2026 - 2030, toàn tỉnh xây dựng 1.200 phòng học, trong đó: 450 phòng học mầm non;\n"
+           "750 phòng học tiểu học; bảo đảm đủ chỗ học cho học sinh.\n")
     found = targets(doc, plan_year=None, year=2025)
     assert [(t.value, t.unit, t.year) for t in found] == [
-        ("12,5", "triệu cây xanh", 2030), ("4", "triệu cây xanh", 2030), ("8,5", "triệu cây xanh", 2030)]
-    assert found[1].indicator == "Số cây xanh trồng phân tán"
+        ("1.200", "phòng học", 2030), ("450", "phòng học", 2030), ("750", "phòng học", 2030)]
+    assert found[1].indicator == "Số phòng học mầm non"
+
+
+def test_counts_of_trees_in_millions():
+    found = targets("Phấn đấu mỗi năm trồng mới 3 triệu cây xanh phân tán và 500 nghìn cây ăn quả.\n")
+    assert [(t.value, t.unit) for t in found] == [("3", "triệu cây xanh"), ("500", "nghìn cây ăn quả")]
 
 
 def test_sections_on_tasks_purposes_and_results_are_not_objectives():
@@ -288,8 +294,8 @@ def test_la_introduces_a_figure_only_with_a_target_year():
 
 
 def test_footnote_marker_glued_to_a_percentage():
-    found = targets("Phấn đấu tỷ lệ thấp còi dưới 24%1; tỷ lệ nhẹ cân dưới 15%2.\n")
-    assert [(t.value, t.unit, t.comparator) for t in found] == [("24", "%", "<"), ("15", "%", "<")]
+    found = targets("Phấn đấu tỷ lệ hộ dùng điện lưới trên 99%1; tỷ lệ đường xã được cứng hóa dưới 85%2.\n")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [("99", "%", ">"), ("85", "%", "<")]
 
 
 def test_adverbs_between_verb_and_figure_and_lowering_to_a_level():
@@ -306,11 +312,11 @@ def test_a_word_ending_in_uoc_does_not_negate_the_verb():
 
 
 def test_period_years_qualify_only_their_own_figure():
-    doc = ("2. Phấn đấu GRDP năm 2022 đạt 6,5-7%; bình quân giai đoạn 2022 - 2023 đạt khoảng 7%/năm.\n"
-           "Hoàn thành sắp xếp đơn vị hành chính giai đoạn 2023-2025 và thành lập 02 thị trấn.\n"
-           "Giải ngân 100% vốn của Chương trình phục hồi và phát triển trong hai năm 2022 - 2023.\n")
-    found = targets(doc, plan_year=2022)
-    assert [(t.value, t.year) for t in found] == [("6,5-7", 2022), ("7", 2023), ("02", 2022), ("100", 2023)]
+    doc = ("2. Phấn đấu GRDP năm 2026 tăng 8,5-9%; bình quân giai đoạn 2026 - 2027 đạt khoảng 9%/năm.\n"
+           "Hoàn thành quy hoạch chung đô thị giai đoạn 2026-2030 và công nhận 03 đô thị loại V.\n"
+           "Giải ngân 100% vốn hỗ trợ của Trung ương cho Chương trình mục tiêu và phát triển trong hai năm 2026 - 2027.\n")
+    found = targets(doc, plan_year=2026)
+    assert [(t.value, t.year) for t in found] == [("8,5-9", 2026), ("9", 2027), ("03", 2026), ("100", 2027)]
 
 
 def test_year_from_an_introducing_line_and_plan_horizon_ignored():
@@ -327,22 +333,24 @@ def test_eligibility_criteria_are_not_targets():
            "Doanh nghiệp đạt doanh thu từ 100 tỷ đồng trở lên được xét khen thưởng.\n"
            "Nếu doanh nghiệp đạt doanh thu trên 50 tỷ đồng thì được giảm thuế.\n"
            "Đối với xã đạt tỷ lệ trên 90% hộ dân dùng nước sạch, huyện xem xét khen thưởng.\n"
-           "Bảo đảm 100% người có công được hưởng đầy đủ chế độ.\n")
-    assert [t.value for t in targets(doc)] == ["100"]
+           "Bảo đảm 100% người có công được hưởng đầy đủ chế độ.\n"
+           "Đối với khu vực nông thôn, tỷ lệ hộ dùng nước sạch đạt 93%.\n"
+           "Tỷ lệ người đội mũ bảo hiểm khi tham gia giao thông đạt 99%.\n")
+    assert [t.value for t in targets(doc)] == ["100", "93", "99"]
 
 
 def test_results_of_recent_years_and_of_last_month_are_not_targets():
-    doc = ("Những năm gần đây, lượng phương tiện cá nhân tăng bình quân 10-11%/năm.\n"
-           "Đến cuối tháng trước, dư nợ tín dụng tăng 8-13% so với đầu năm.\n")
+    doc = ("Những năm gần đây, lượng khách du lịch tăng bình quân 12-14%/năm.\n"
+           "Đến cuối tháng trước, tổng vốn huy động tăng 6-9% so với đầu năm.\n")
     assert targets(doc) == []
 
 
 def test_allocations_in_the_clause_and_figures_of_cited_titles():
     doc = ("3. Chỉ tiêu chủ yếu:\n"
-           "(1) Giải ngân 100% vốn được phân bổ. Tổng số vốn dự kiến được phân bổ cho tỉnh khoảng 1.350 tỷ đồng.\n"
+           "(1) Giải ngân 100% vốn được phân bổ. Tổng số vốn dự kiến được phân bổ cho huyện khoảng 820 tỷ đồng.\n"
            "(2) Thu ngân sách đạt 23.600 tỷ đồng.\n(3) Tỷ lệ hộ nghèo còn 1,5%.\n"
-           "Thực hiện Nghị quyết số 25/NQ-CP ngày 05/02/2025 của Chính phủ về mục tiêu tăng trưởng các ngành, lĩnh vực "
-           "và địa phương bảo đảm mục tiêu tăng trưởng cả nước năm 2025 đạt 8% trở lên; UBND tỉnh ban hành Kế hoạch.\n")
+           "Thực hiện Nghị quyết số 41/NQ-CP ngày 12/03/2026 của Chính phủ về các giải pháp bảo đảm cho các vùng kinh tế "
+           "trọng điểm có mức tăng trưởng năm 2026 đạt 9% trở lên; UBND tỉnh ban hành Kế hoạch.\n")
     assert [t.value for t in targets(doc)] == ["100", "23.600", "1,5"]
 
 

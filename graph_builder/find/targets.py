@@ -75,6 +75,8 @@ from .patterns.targets import (
     ITEM_REPORT_LOW_RE,
     ALLOCATION_CLAUSE_LOW_RE,
     CONDITION_BEFORE_LOW_RE,
+    CONDITION_IF_LOW_RE,
+    CONSEQUENCE_AFTER_LOW_RE,
     LAST_BOUNDARY_LOW_RE,
     LIST_ITEM_RE,
     LIST_LINE_RE,
@@ -870,7 +872,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue
                 elif in_context and _in_parentheses(text, s, fig.start):
                     continue  # "(dưới 2.500 gram)": a definition inside an indicator
-                if _condition(low, s, fig):
+                if _condition(low, s, fig, e):
                     continue
                 scope_start = _last_boundary(low, s, fig.start)
             if _MONEY_RE.search(fig.unit) and (ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start)
@@ -1071,11 +1073,16 @@ def _clause_start(text: str, s: int, pos: int) -> int:
     return max(s, text.rfind(";", max(s, pos - 300), pos) + 1)
 
 
-def _condition(text: str, s: int, fig: _Figure) -> bool:
-    """An eligibility criterion: a condition before the figure in its clause ("các hộ có thu nhập
-    …", "đối với …", "nếu …"), or a reward after a threshold ("từ 100 tỷ đồng trở lên được xét
-    khen thưởng")."""
-    if CONDITION_BEFORE_LOW_RE.search(text, _clause_start(text, s, fig.start), fig.start):
+def _condition(text: str, s: int, fig: _Figure, e: int | None = None) -> bool:
+    """An eligibility criterion (``text`` lower-cased): a relative clause before the figure ("các
+    hộ có thu nhập …"), a condition before it with a consequence after it ("nếu … đạt trên 50 tỷ
+    đồng thì được …", "đối với xã đạt … , huyện xem xét khen thưởng"), or a reward after a threshold
+    ("từ 100 tỷ đồng trở lên được xét khen thưởng")."""
+    cs = _clause_start(text, s, fig.start)
+    if CONDITION_BEFORE_LOW_RE.search(text, cs, fig.start):
+        return True
+    if CONDITION_IF_LOW_RE.search(text, cs, fig.start) and CONSEQUENCE_AFTER_LOW_RE.search(
+            text, fig.end, len(text) if e is None else e):
         return True
     return fig.comparator not in ("=", "range") and bool(CONDITION_AFTER_RE.match(text, fig.end))
 

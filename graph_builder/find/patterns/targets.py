@@ -308,11 +308,16 @@ CONTEXT_VERB_RE = re.compile(r"(?:(?<![\w])là|:)\s*$", re.IGNORECASE)
 # Eligibility criteria are not targets: "hỗ trợ các hộ có thu nhập đạt dưới 2 triệu đồng", "doanh
 # nghiệp đạt doanh thu từ 100 tỷ đồng trở lên được xét khen thưởng", "nếu … đạt trên 80%".
 CONDITION_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:đối\s+với|nếu|khi|trường\s+hợp|điều\s+kiện|đối\s+tượng|đủ\s+điều\s+kiện"
-    r"|(?<!hiện\s)có\s+(?:mức\s+)?(?:thu\s+nhập|doanh\s+thu|điểm|tổng\s+điểm|kết\s+quả|diện\s+tích|quy\s+mô|vốn\s+điều\s+lệ"
-    r"|số\s+vốn|thời\s+gian|tuổi|độ\s+tuổi))(?![\w])",
+    r"(?<![\w])(?<!hiện\s)có\s+(?:mức\s+)?(?:thu\s+nhập|doanh\s+thu|điểm|tổng\s+điểm|kết\s+quả|diện\s+tích|quy\s+mô"
+    r"|vốn\s+điều\s+lệ|số\s+vốn|thời\s+gian|tuổi|độ\s+tuổi)(?![\w])",
     re.IGNORECASE,
 )
+# "nếu …", "đối với …", "trường hợp …" before the figure make a condition only with a consequence
+# after it ("… thì được …", "… sẽ được xem xét"): "Đối với khu vực nông thôn, tỷ lệ … đạt 95%" is a
+# target.
+CONDITION_IF_RE = re.compile(
+    r"(?<![\w])(?:đối\s+với|nếu|trường\s+hợp|điều\s+kiện|đối\s+tượng|đủ\s+điều\s+kiện)(?![\w])", re.IGNORECASE)
+CONSEQUENCE_AFTER_RE = re.compile(r"(?<![\w])(?:thì|được|sẽ|xem\s+xét|khen\s+thưởng)(?![\w])", re.IGNORECASE)
 CONDITION_AFTER_RE = re.compile(
     r"\s*(?:trở\s+lên|trở\s+xuống)?\s*,?\s*(?:thì\s+|sẽ\s+)?được\s+(?:hỗ\s+trợ|xét|khen|thưởng|công\s+nhận|ưu\s+tiên|miễn"
     r"|giảm|cấp|vay|hưởng|xem\s+xét|tặng|bình\s+xét|cộng\s+điểm)",
@@ -366,4 +371,6 @@ def lowered(text: str) -> str:
 ITEM_REPORT_LOW_RE = re.compile(ITEM_REPORT_RE.pattern)
 ALLOCATION_CLAUSE_LOW_RE = re.compile(ALLOCATION_CLAUSE_RE.pattern)
 CONDITION_BEFORE_LOW_RE = re.compile(CONDITION_BEFORE_RE.pattern)
+CONDITION_IF_LOW_RE = re.compile(CONDITION_IF_RE.pattern)
+CONSEQUENCE_AFTER_LOW_RE = re.compile(CONSEQUENCE_AFTER_RE.pattern)
 LAST_BOUNDARY_LOW_RE = re.compile(r"(?s).*(?:" + CLAUSE_BOUNDARY_RE.pattern + ")")
