@@ -339,6 +339,13 @@ def test_eligibility_criteria_are_not_targets():
     assert [t.value for t in targets(doc)] == ["100", "93", "99"]
 
 
+def test_achieved_figures_in_an_objectives_section_are_not_targets():
+    doc = ("2. Mục tiêu\n"
+           "Giai đoạn 2026 - 2030, toàn tỉnh đã trồng được 30 triệu cây xanh.\n"
+           "Đến năm 2030, tỷ lệ xã đã được công nhận văn hóa nâng lên 80%.\n")
+    assert [(t.value, t.year) for t in targets(doc, plan_year=None, year=2026)] == [("80", 2030)]
+
+
 def test_results_of_recent_years_and_of_last_month_are_not_targets():
     doc = ("Những năm gần đây, lượng khách du lịch tăng bình quân 12-14%/năm.\n"
            "Đến cuối tháng trước, tổng vốn huy động tăng 6-9% so với đầu năm.\n")

@@ -75,6 +75,7 @@ from .patterns.targets import (
     ITEM_REPORT_LOW_RE,
     ALLOCATION_CLAUSE_LOW_RE,
     CONDITION_BEFORE_LOW_RE,
+    PAST_BEFORE_LOW_RE,
     CONDITION_IF_LOW_RE,
     CONSEQUENCE_AFTER_LOW_RE,
     LAST_BOUNDARY_LOW_RE,
@@ -874,6 +875,8 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
                     continue  # "(dưới 2.500 gram)": a definition inside an indicator
                 if _condition(low, s, fig, e):
                     continue
+                if PAST_BEFORE_LOW_RE.search(low, max(s, fig.start - 40), fig.start):
+                    continue  # "đã trồng được 30 triệu cây": achieved
                 scope_start = _last_boundary(low, s, fig.start)
             if _MONEY_RE.search(fig.unit) and (ALLOCATION_BEFORE_RE.search(text, max(s, fig.start - 40), fig.start)
                                                or ALLOCATION_CLAUSE_LOW_RE.search(low, _clause_start(text, s, fig.start), fig.start)):

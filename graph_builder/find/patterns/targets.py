@@ -374,3 +374,6 @@ CONDITION_BEFORE_LOW_RE = re.compile(CONDITION_BEFORE_RE.pattern)
 CONDITION_IF_LOW_RE = re.compile(CONDITION_IF_RE.pattern)
 CONSEQUENCE_AFTER_LOW_RE = re.compile(CONSEQUENCE_AFTER_RE.pattern)
 LAST_BOUNDARY_LOW_RE = re.compile(r"(?s).*(?:" + CLAUSE_BOUNDARY_RE.pattern + ")")
+# "đã" within the three words before a figure: an achieved figure ("toàn tỉnh đã trồng được 30 triệu
+# cây"), not one in a relative clause further back ("tỷ lệ xã đã đạt chuẩn nâng lên 80%").
+PAST_BEFORE_LOW_RE = re.compile(r"(?<![\w])đã\s+(?:[^\W\d_]+\s+){0,2}$")
