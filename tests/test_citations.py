@@ -402,3 +402,14 @@ def test_sentences_of_mentions_are_sentence_span():
         assert _LineSentences(clean).span(a, b) == sentence_span(clean.text, a, b)
 
     check()
+
+
+def test_space_slip_between_type_and_department_codes_and_d_for_dj():
+    assert canonical_symbol("09/TTr STTTT") == "09/TTr-STTTT"
+    assert canonical_symbol("19/2019/TT-BLDTBXH") == "19/2019/TT-BLĐTBXH"
+    assert canonical_symbol("01-KH/BCD") == "01-KH/BCĐ"
+    _, c = cites("Xét đề nghị của Sở Xây dựng tại Tờ trình số 105/TTr SXD ngày 07/4/2021. Tờ trình 105/TTr-SXD nêu rõ.")
+    assert list(c) == ["105/TTr-SXD"] and len(c["105/TTr-SXD"].counted_mentions()) == 2
+    # a capitalised word after a number is not glued to it
+    _, c = cites("Thực hiện Kế hoạch số 12/KH-UBND SỞ KẾ HOẠCH VÀ ĐẦU TƯ báo cáo.")
+    assert list(c) == ["12/KH-UBND"]

@@ -116,9 +116,9 @@ PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "TƯ", "BCSĐ", "BCSD", "BTV", "VPTW",
 _CANON_CODE: dict[str, str] = {}
 for _c in list(TYPE_CODES) + ["TTg", "CTr", "QyĐ"] + sorted(_ONTO.national_issuers | _ONTO.local_issuers):
     _CANON_CODE.setdefault(_c.upper(), _c)
-for _k, _v in {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "CD": "CĐ", "TƯ": "TW", "BCSĐ": "BCSĐ"}.items():
+for _k, _v in {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "CD": "CĐ", "TƯ": "TW", "BCSĐ": "BCSĐ", "BCD": "BCĐ"}.items():
     _CANON_CODE[_k] = _v
-_INNER_D = (("KHDT", "KHĐT"), ("GDDT", "GDĐT"), ("HDND", "HĐND"))
+_INNER_D = (("KHDT", "KHĐT"), ("GDDT", "GDĐT"), ("HDND", "HĐND"), ("LDTBXH", "LĐTBXH"), ("HDTDKT", "HĐTĐKT"))
 
 U = "A-ZĐƯ"
 # A code: >= 2 characters, capitals/Đ/Ư/&, single lower-case letters (TTg, CTr, QyĐ), digits at the end.
@@ -135,7 +135,8 @@ SYMBOL_RE = re.compile(
     rf"|"
     # state / normative: 01/NQ-CP, 45/2022/NQ-HĐND, 38/2019/NQ HĐND, 2970/SKHĐT-TH
     rf"(?P<num>{NUM})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<codes>(?:{CODE})(?:(?:{SEP}|[ \t]+(?={_ISSUER_WORD}(?![\w])))(?:{CODE}))?(?:{SEP}(?:{CODE})){{0,3}})"
+    rf"(?P<codes>(?:{CODE})(?:(?:{SEP}|[ \t]+(?={_ISSUER_WORD}(?![\w]))|[ \t]+(?=[SB][{U}&]{{2,}}(?![\w])))(?:{CODE}))?"
+    rf"(?:{SEP}(?:{CODE})){{0,3}})"
     rf")"
 )
 
