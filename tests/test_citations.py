@@ -413,3 +413,34 @@ def test_space_slip_between_type_and_department_codes_and_d_for_dj():
     # a capitalised word after a number is not glued to it
     _, c = cites("Thực hiện Kế hoạch số 12/KH-UBND SỞ KẾ HOẠCH VÀ ĐẦU TƯ báo cáo.")
     assert list(c) == ["12/KH-UBND"]
+
+
+@pytest.mark.parametrize("unit", [
+    "1/NQ-CP",  # numbers without a space between them: one token as long as the text
+    "Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ, ",  # one endless line of citations
+    "Kế hoạch phát triển, ",  # heads and commas
+    "12/",
+])
+def test_metadata_citations_named_refs_and_relations_are_linear(unit):
+    import time
+
+    from graph_builder.clean import clean_text
+    from graph_builder.find.citations import find_citations
+    from graph_builder.find.metadata import find_metadata
+    from graph_builder.find.named_refs import find_named_references
+    from graph_builder.find.relations import find_document_relations
+    from graph_builder.model import SourceText
+    from graph_builder.resolve.identity import resolve_citations
+
+    def cost(n):
+        text = unit * (n // len(unit))
+        clean = clean_text(SourceText("p.txt", text, "utf-8", "txt", "0"))
+        t0 = time.process_time()
+        meta = find_metadata(clean)
+        cits = resolve_citations(find_citations(clean), meta, clean)
+        find_document_relations(clean, meta, cits, find_named_references(clean, meta))
+        return time.process_time() - t0
+
+    cost(20_000)  # warm up
+    small, large = cost(100_000), cost(400_000)
+    assert large < 10 * max(small, 0.01), (small, large)  # linear: about 4x

@@ -362,13 +362,16 @@ def is_path_context(text: str, start: int, end: int) -> bool:
     a = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("\t", lo, start))
     a = a + 1 if a >= 0 else lo
     hi = min(len(text), end + 200)
-    b = min((k for k in (text.find(" ", end, hi), text.find("\n", end, hi), text.find("\t", end, hi)) if k >= 0),
-            default=hi)
+    b = hi
+    for ch in " \n\t":
+        k = text.find(ch, end, b)
+        if k >= 0:
+            b = k
     tok = text[a:b]
-    if _PATH_TOKEN_RE.search(tok):
+    if ("\\" in tok or ":" in tok or "." in tok) and _PATH_TOKEN_RE.search(tok):
         return True
     # a drive letter earlier on the same line: "D:\VIEN TH\Năm 2024\..."
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    line_start = max(text.rfind("\n", lo, start) + 1, lo)
     return ":" in text[line_start:start] and bool(_DRIVE_RE.search(text, line_start, start))
 
 
