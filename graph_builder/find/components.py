@@ -15,8 +15,8 @@ so any tokenizer works (the numbers need not be single tokens).
 
 ``legalkg`` itself runs the same component (``run_citation_component``) on a cached blank
 pipeline whose tokenizer makes the whole text one token and whose vocabulary computes no
-lexical attributes (cheap: legalkg reads the character spans of ``doc._.citation_mentions``,
-not the tokens), handing it the ``CleanText`` it has already built (``doc._.clean_text``) so
+lexical attributes, with ``make_spans`` off (cheap: legalkg reads the character spans of
+``doc._.citation_mentions``, not the tokens or ``doc.spans``), handing it the ``CleanText`` it has already built (``doc._.clean_text``) so
 that repeated blocks are known.
 
 The component resolves identities (``resolve.identity``), an adapter reaching one stage ahead
@@ -105,11 +105,12 @@ class CitationFinder:
     """Puts every numbered citation in ``doc.spans[spans_key]`` with its identity on ``Span._``."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, resolve: bool = True,
-                 province: str | None = None):
+                 province: str | None = None, make_spans: bool = True):
         self.name = name
         self.spans_key = spans_key
         self.resolve = resolve
         self.province = province
+        self.make_spans = make_spans  # legalkg's own pipeline reads doc._.citation_mentions only
 
     def __call__(self, doc: Doc) -> Doc:
         clean = clean_for(doc)
@@ -130,7 +131,7 @@ class CitationFinder:
                     cited_by_mention[id(m)] = c
         spans = []
         index = {}
-        for m in mentions:
+        for m in (mentions if self.make_spans else ()):
             span = doc.char_span(m.start, m.end, label="CITATION", alignment_mode="expand")
             if span is None:
                 continue
@@ -143,11 +144,12 @@ class CitationFinder:
 
 @Language.factory(
     "vn_citations",
-    default_config={"spans_key": SPANS_KEY, "resolve": True, "province": None},
+    default_config={"spans_key": SPANS_KEY, "resolve": True, "province": None, "make_spans": True},
 )
-def make_citation_finder(nlp: Language, name: str, spans_key: str, resolve: bool, province: str | None):
+def make_citation_finder(nlp: Language, name: str, spans_key: str, resolve: bool, province: str | None,
+                         make_spans: bool):
     """spaCy factory ``vn_citations`` (entry point ``spacy_factories``)."""
-    return CitationFinder(nlp, name, spans_key=spans_key, resolve=resolve, province=province)
+    return CitationFinder(nlp, name, spans_key=spans_key, resolve=resolve, province=province, make_spans=make_spans)
 
 
 # --------------------------------------------------------------------------- agencies
@@ -268,7 +270,7 @@ def legalkg_nlp() -> Language:
         nlp = spacy.blank("xx")
         nlp.vocab.lex_attr_getters = {}  # no lexical attributes: nothing reads them, each costs a pass
         nlp.tokenizer = TextTokenizer(nlp.vocab)
-        nlp.add_pipe("vn_citations", config={"resolve": False})
+        nlp.add_pipe("vn_citations", config={"resolve": False, "make_spans": False})
         _NLP = nlp
         _STORED[0] = 0
     return _NLP
