@@ -134,6 +134,11 @@ def _right(text: str, c: _Cand, province: str | None) -> None:
 
 def _issuer_before(text: str, c: _Cand, province: str | None) -> None:
     """"Xét đề nghị của Sở Kế hoạch và Đầu tư tại Công văn số 2970/SKHĐT-TH"."""
+    if c.qs == 0 or not text[c.qs - 1].isspace():
+        return
+    w = ffold(text[max(0, c.qs - 12):c.qs])
+    if not w.endswith(("tai", "theo")):
+        return  # (cheap test of what ISSUER_BEFORE_RE ends with: "… tại|theo ")
     a = max(0, c.qs - 120)
     m = ISSUER_BEFORE_RE.search(text, a, c.qs)
     while m is not None:  # the nearest "của" ("… của Thủ tướng Chính phủ và hướng dẫn của Bộ X tại …")
