@@ -138,3 +138,33 @@ def test_document_metadata_matches_gold_including_nulls(records, gold):
     date (or a guessed province) would go unnoticed there."""
     for name, rec in records.items():
         assert rec.document.to_record() == gold[name]["document"], name
+
+
+# ------------------------------------------------------------------ the committed dev set
+
+DEVSET = Path(__file__).resolve().parent / "data" / "devset"
+DEV_BOUNDS = {"citations": 0.95, "implements": 0.9, "identity_year": 0.95, "identity_issuer_scope": 0.95,
+              "document_doc_type": 0.9, "document_symbol": 0.9, "document_province": 0.9, "document_date": 0.9}
+
+
+@pytest.fixture(scope="module")
+def devset_summary(tmp_path_factory):
+    docs = sorted((DEVSET / "docs").glob("*.txt"))
+    if not docs or not (DEVSET / "gold").is_dir():
+        pytest.skip("no dev set in tests/data/devset")
+    pred = tmp_path_factory.mktemp("devpred") / "pred.jsonl"
+    pred.write_text("".join(extract_path(p).to_json() + "\n" for p in docs), encoding="utf-8")
+    scorer = _scorer()
+    fields, identity, meta, report = scorer.score(scorer.load_gold(DEVSET / "gold"), scorer.load_pred(pred))
+    out = {k: t.prf()[2] for k, t in fields.items()}
+    for k in ("year", "issuer_scope"):
+        out["identity_" + k] = identity[k + "_ok"] / max(1, identity[k + "_total"])
+    for k in ("doc_type", "symbol", "province", "date"):
+        out["document_" + k] = meta[k + "_ok"] / max(1, meta[k + "_total"])
+    return out, "\n".join(report)
+
+
+@pytest.mark.parametrize("field", sorted(DEV_BOUNDS))
+def test_devset_bounds(devset_summary, field):
+    values, report = devset_summary
+    assert values[field] >= DEV_BOUNDS[field], f"dev set {field} {values[field]:.3f} < {DEV_BOUNDS[field]}\n{report}"
