@@ -721,10 +721,14 @@ def _body_from_text(text: str) -> str | None:
     "Ủy ban nhân dân tỉnh có ý kiến")."""
     n = len(text)
     windows = [(0, min(n, HEADER_CHARS))] + ([(max(HEADER_CHARS, n - SIGNATURE_CHARS), n)] if n > HEADER_CHARS else [])
-    for rx, body in ((_HDND_SIGNAL_RE, "HĐND"), (_UBND_SIGNAL_RE, "UBND")):
+    lowered = [text[a:b].lower() for a, b in windows]
+    if any("nhân dân" in w for w in lowered) or any("hđnd" in w for w in lowered):  # (cheap test before the patterns)
         for a, b in windows:
-            if rx.search(text, a, b):
-                return body
+            if _HDND_SIGNAL_RE.search(text, a, b):
+                return "HĐND"
+    for (a, b), w in zip(windows, lowered):
+        if ("nhân dân" in w or "ubnd" in w) and _UBND_SIGNAL_RE.search(text, a, b):
+            return "UBND"
     if n > HEADER_CHARS + SIGNATURE_CHARS and _UBND_SIGNAL_RE.search(text, HEADER_CHARS, n - SIGNATURE_CHARS):
         return "UBND"  # named only in the body
     return None
