@@ -629,12 +629,25 @@ def _canon_ministry(name: str) -> str:
     return _clean_name(name)
 
 
+# national bodies whose name does not depend on how they are written (no place, no khóa)
+_PLAIN_KINDS = {"TTG": "Thủ tướng Chính phủ", "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ",
+                "UBTVQH": "Ủy ban Thường vụ Quốc hội", "NHNN": "Ngân hàng Nhà nước Việt Nam", "KTNN": "Kiểm toán Nhà nước",
+                "CTN": "Chủ tịch nước"}
+
+
+@functools.lru_cache(maxsize=512)
+def _first_folded(ch: str) -> str:
+    return ffold(ch)
+
+
 def match_issuer(text: str, pos: int, province: str | None) -> Issuer | None:
     """The issuing body named at ``pos`` (after "của"/"do"), lightly normalised."""
-    for rx, kind in _ISSUER_BY_FIRST.get(ffold(text[pos:pos + 1]), ()):
+    for rx, kind in _ISSUER_BY_FIRST.get(_first_folded(text[pos:pos + 1]), ()):
         m = rx.match(text, pos)
         if not m:
             continue
+        if kind in _PLAIN_KINDS:  # the name does not depend on what was written
+            return Issuer(_PLAIN_KINDS[kind], kind, None, m.end())
         gd = m.groupdict()
         prov_written = gd.get("prov")
         prov = province_names().get(_clean_name(prov_written)) if prov_written else None
