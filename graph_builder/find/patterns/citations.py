@@ -173,7 +173,16 @@ def symbol_matches(text: str) -> list[re.Match]:
     out: list[re.Match] = []
     last = 0
     k = find("/")
+    n = len(text)
     while k != -1:
+        # after the slash comes a code (a letter) or, in the normative form, a year and a slash
+        a = k + 1
+        if a < n and text[a] in " \t":
+            a += 1
+        if a >= n or not (text[a].isalpha() or (text[a] in "12" and text[a:a + 2] in ("19", "20") and text[a:a + 4].isdigit()
+                                                and "/" in text[a + 4:a + 6])):
+            k = find("/", max(k + 1, last))
+            continue
         j = k - 1
         if j >= 0 and text[j] in " \t":
             j -= 1
