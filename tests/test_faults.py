@@ -156,6 +156,36 @@ def test_build_reports_every_bad_input_class(bad_inputs, tmp_path):
     _check_report(report, r.stderr, expect, len(good))
 
 
+@needs_store
+def test_build_reports_a_document_the_store_refused(tmp_path, monkeypatch):
+    """A document the store cannot write is a skipped file with its reason, not a written one."""
+    from click.testing import CliRunner
+
+    import graph_builder.write.common as store_common
+    from graph_builder.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "refused.txt", "c.txt"):
+        (folder / name).write_text(GOOD.replace("12/KH-UBND", f"{len(name)}{name[0]}/KH-UBND"), encoding="utf-8")
+    real_prepare = store_common.prepare_fragment
+
+    def refuse_one(fragment, onto):
+        if fragment.source_path.endswith("refused.txt"):
+            raise store_common.SchemaError("property 'x' is not in the ontology")
+        return real_prepare(fragment, onto)
+
+    monkeypatch.setattr(store_common, "prepare_fragment", refuse_one)
+    rep = tmp_path / "report.json"
+    r = CliRunner().invoke(main, ["build", str(folder), "--store", str(tmp_path / "store"), "-j", "1",
+                                  "--report", str(rep)])
+    assert r.exit_code == EXIT_SKIPPED, r.output
+    report = json.loads(rep.read_text(encoding="utf-8"))
+    assert report["documents"] == 2
+    assert [Path(s["path"]).name for s in report["skipped"]] == ["refused.txt"]
+    assert "not in the ontology" in report["skipped"][0]["reason"]
+
+
 # ------------------------------------------------------------------------------ the streaming layer
 
 def test_stream_keeps_input_order_and_reports_in_place(tmp_path):

@@ -75,12 +75,14 @@ def _batched(items, report: RunReport, store_uri: str | None, batch_size: int) -
             results = write_many(fragments) if write_many else [store.write_fragment(f) for f in fragments]
             if isinstance(results, dict):
                 results = [results]
-                report.documents += len(fragments)
-            else:
-                report.documents += len(results)
             for result in results:
+                if not result.get("failed"):
+                    report.documents += 1
                 for k, v in result.items():
                     report.count(k, v)
+            # A document the store refused (rolled back on its own) is a skipped file, never a silent loss.
+            for failure in getattr(store, "last_failures", []):
+                report_skip(report, Skipped(failure["source_path"], f"not written: {failure['reason']}"))
         report.counts["undated_links_inferred"] = store.link_undated()
 
 
