@@ -41,6 +41,15 @@ def test_table_header_of_a_national_document():
     assert rec.id == "26/CT-TTg@2024@national"
 
 
+def test_government_resolution_signed_by_the_prime_minister_is_issued_by_the_government():
+    # "TM. CHÍNH PHỦ / THỦ TƯỚNG" signs on behalf of the Government named in the header.
+    m = meta("CHÍNH PHỦ\n-------\nSố: 45/NQ-CP\nHà Nội, ngày 28 tháng 02 năm 2025\n\nNGHỊ QUYẾT\n"
+             "Về chuyển đổi số năm 2025\n\nCHÍNH PHỦ\n\nQUYẾT NGHỊ:\n1. Các bộ triển khai.\n\n"
+             "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n")
+    assert (m.doc_type, m.symbol, m.issuer, m.province, m.signer) == (
+        "Nghị quyết", "45/NQ-CP", "Chính phủ", None, "Phạm Minh Chính")
+
+
 def test_department_letter_with_v_v_line():
     m = meta("UBND TỈNH QUẢNG TRỊ\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1234/SKHĐT-TH\n"
              "V/v triển khai Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND tỉnh\n"

@@ -569,8 +569,10 @@ def _find_province_and_issuer(text, cells, lines, table, meta: DocumentMeta) -> 
             continue
         iss = match_issuer(s, 0, None)
         if iss is not None and iss.end >= len(s.rstrip(" .:")):
-            if iss.national and body is None and prov is None:
-                national = iss.name  # "CHÍNH PHỦ", "BỘ TÀI CHÍNH": a national document
+            if iss.national and body is None and prov is None and national is None:
+                # "CHÍNH PHỦ", "BỘ TÀI CHÍNH": a national document.  The first (the header's) wins:
+                # the signature's "THỦ TƯỚNG" under "TM. CHÍNH PHỦ" signs for the Government.
+                national = iss.name
             elif iss.kind == "SO":
                 body = iss.name.split(" tỉnh ")[0].split(" thành phố ")[0]
                 span = span or (ss, ss + len(s))
