@@ -255,14 +255,16 @@ def bench_trace_embedded(store_dir: Path, params: list[dict], repeat: int = 3) -
         run = getattr(store, "query", None) or getattr(store, "run_named", None)
         if run is None:
             return None
+        rows = 0
         for _ in range(repeat):
             for p in params:
                 t = time.perf_counter()
-                run("trace", p)
+                result = run("trace", p)
                 times.append((time.perf_counter() - t) * 1000)
+                rows += len(result) if hasattr(result, "__len__") else 0
     times.sort()
-    return {"queries": len(times), "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+    return {"queries": len(times), "rows_per_query": round(rows / max(1, len(times)), 1),
+            "p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
 
 
 def bench_build(root: Path, neo: Neo4j, work: Path, bulk: bool, label: str) -> dict:
@@ -442,8 +444,8 @@ def make_table(res: dict, a) -> str:
     te = res.get("trace_embedded")
     if te:
         be = res.get("build_embedded") or {}
-        add(f"(d) trace query, embedded ({be.get('graph', '?')} graph)", f"p50 {te['p50_ms']} ms, p95 {te['p95_ms']} ms "
-            f"(build {be.get('seconds')} s, RSS {be.get('rss_mb')} MiB)", "p95 <= 50 ms",
+        add(f"(d) trace query, embedded ({be.get('graph', '?')} graph)", f"p50 {te['p50_ms']} ms, p95 {te['p95_ms']} ms, "
+            f"{te.get('rows_per_query')} rows/query (build {be.get('seconds')} s, RSS {be.get('rss_mb')} MiB)", "p95 <= 50 ms",
             te["p95_ms"] <= GOALS["trace_p95_ms"])
     return fmt_table(rows)
 
