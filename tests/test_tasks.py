@@ -536,7 +536,7 @@ def test_names_that_embed_a_place_and_boards_with_qualifiers(cleaned):
 
 
 def test_vague_groups_and_groups_kept_as_written():
-    assert pairs("Giao các sở, ngành rà soát danh mục.\n") == {("Các sở, ngành tỉnh", "lead")}
+    assert pairs("Giao các sở, ngành rà soát danh mục.\n") == {("Các sở, ban, ngành tỉnh", "lead")}
     assert pairs("Giao các sở, ban, ngành rà soát danh mục.\n") == {("Các sở, ban, ngành tỉnh", "lead")}
     assert pairs("Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện.\n") == set()
     assert pairs("1. Các đơn vị, địa phương căn cứ chức năng rà soát.\n") == {("Các đơn vị, địa phương", "lead")}
