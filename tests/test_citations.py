@@ -42,6 +42,9 @@ def cites(body: str, header: str = HEADER):
     ("số 15/nq-cp", "15/NQ-CP"),
     ("92/CĐ-TTg", "92/CĐ-TTg"),
     ("46-CTr/TU", "46-CTr/TU"),
+    ("35/CTr-TU", "35-CTr/TU"),  # the mirror slip: a Party committee's number in the state form
+    ("12/KH-HU", "12-KH/HU"),
+    ("12/QĐ-ĐH", "12/QĐ-ĐH"),  # a university's decision stays in the state form
 ])
 def test_canonical_symbol(raw, canonical):
     assert canonical_symbol(raw) == canonical

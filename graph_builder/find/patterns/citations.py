@@ -110,6 +110,8 @@ TYPE_CODES.setdefault("QĐi", "Quy định")
 # issuers is a slip: 14-NQ/CP is 14/NQ-CP).
 STATE_ISSUERS = {"CP", "TTg", "QH", "UBTVQH", "VPCP", "UBND", "HĐND", "NHNN", "CTN", "KTNN", "TANDTC", "VKSNDTC"}
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "TƯ", "BCSĐ", "BCSD", "BTV", "VPTW", "ĐH"}
+# Party bodies that never issue in the state form ("ĐH", a university, and "BTV" do)
+_PARTY_ONLY_ISSUERS = {"TW", "TU", "HU", "ĐU", "BCSĐ", "BCSD", "VPTW"}
 
 # Known spellings (case-insensitive) -> canonical code; "D" written for "Đ" is repaired only
 # where the reading is unambiguous (QD, ND, HDND, CD; KHDT/GDDT inside issuer codes).
@@ -351,6 +353,9 @@ def _parse_symbol(m: re.Match) -> Symbol | None:
     num = m.group("num")
     if year:
         return Symbol(f"{num}/{year}/{'-'.join(codes)}", "normative", num, year, type_code, issuers)
+    if type_code and issuers and issuers[0] in _PARTY_ONLY_ISSUERS:
+        # the mirror slip (35/CTr-TU): a Party committee numbers its documents N-TYPE/ISSUER
+        return Symbol(f"{num}-{type_code}/{'-'.join(issuers)}", "party", num, None, type_code, issuers)
     return Symbol(f"{num}/{'-'.join(codes)}", "state", num, None, type_code, issuers)
 
 
