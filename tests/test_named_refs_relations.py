@@ -184,6 +184,25 @@ def test_title_implementing_wins_over_a_basis_clause_and_subjects_are_not_object
     assert rec.implements == ["71/NQ-CP", "12/KH-BKHCN"]
 
 
+def test_the_programme_a_cited_resolution_issues_is_its_subject_not_ours():
+    # "… 14/NQ-CP … ban hành Chương trình hành động thực hiện 30-NQ/TW": 30-NQ/TW is what 14/NQ-CP
+    # carries out ("hành động" is not the "đồng" of "đồng thời" once tone marks are kept)
+    rec = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 56/CTr-UBND\nHưng Yên, ngày 28 tháng 3 năm 2023\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nTHỰC HIỆN NGHỊ QUYẾT SỐ 14/NQ-CP NGÀY 08/02/2023 CỦA CHÍNH PHỦ BAN HÀNH CHƯƠNG "
+        "TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT SỐ 30-NQ/TW NGÀY 23/11/2022 CỦA BỘ CHÍNH TRỊ\n"
+        "Thực hiện Nghị quyết số 14/NQ-CP ngày 08/02/2023 của Chính phủ ban hành Chương trình hành động thực hiện "
+        "Nghị quyết số 30-NQ/TW ngày 23/11/2022 của Bộ Chính trị về phát triển vùng đồng bằng sông Hồng và Chương "
+        "trình hành động số 35-CTr/TU ngày 15/02/2023 của Tỉnh ủy, UBND tỉnh ban hành Chương trình hành động:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n")
+    assert rec.implements == ["14/NQ-CP", "35-CTr/TU"]
+    # "đồng thời" still coordinates a second object with the clause's verb
+    rec = extract_text("KẾ HOẠCH\n\nThực hiện Nghị quyết số 14/NQ-CP ngày 08/02/2023 của Chính phủ, đồng thời thực "
+                       "hiện Kế hoạch số 12/KH-BKHCN ngày 02/5/2023 của Bộ Khoa học và Công nghệ, UBND tỉnh ban hành "
+                       "Kế hoạch như sau:\nI. MỤC TIÊU\n")
+    assert rec.implements == ["14/NQ-CP", "12/KH-BKHCN"]
+
+
 def test_a_first_section_listing_the_grounds_is_basis():
     rec = extract_text(
         "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ TRONG NÔNG NGHIỆP\nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n"

@@ -17,6 +17,7 @@ Background sentences ("Năm 2025 là năm … hướng tới thực hiện …")
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import CitedDocument, CleanText, DocumentMeta, NamedReference
@@ -236,7 +237,9 @@ _SUBJECT_LEFT_RE = re.compile(
     rf"|(?:{vi_words('phê duyệt')}|{vi_words('ban hành')}(?:\s+{vi_words('kèm theo')})?|{vi_words('quy định')})\s+"
     rf"(?:{vi_words('tại')}|{vi_words('theo')}))\s*$")
 _VERB_LEFT_RE = re.compile(rf"(?P<pre>[\w,;]*)\s+(?:{vi_words('thực hiện')}|{vi_words('triển khai')}|{vi_words('quán triệt')})\s*$")
-_COORD = {"và", "va", ",", ";", "đồng", "đong", "thời", "thoi"}
+# compared in lower case with tone marks: folded, "động" ("Chương trình hành động thực hiện B")
+# would read as the "đồng" of "đồng thời"
+_COORD = {"và", "va", ",", ";", "đồng", "dong", "thời", "thoi"}
 
 
 def _in_subject(text: str, region_start: int, qs: int) -> bool:
@@ -255,7 +258,7 @@ def _in_subject(text: str, region_start: int, qs: int) -> bool:
     if verb_at - region_start <= 12:  # the clause's own verb ("Thực hiện", "- Triển khai")
         return False
     pre = m.group("pre")
-    last = pre[-1:] if pre and pre[-1] in ",;" else ffold(pre)
+    last = pre[-1:] if pre and pre[-1] in ",;" else unicodedata.normalize("NFC", pre.lower())
     return last not in _COORD and not text[region_start:verb_at].strip(" \t-–+•*") == ""
 
 
