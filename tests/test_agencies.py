@@ -57,6 +57,9 @@ def names(text: str) -> list[str]:
     ("Thành đoàn", "Thành đoàn"),
     ("Sở Tư pháp thành phố", "Sở Tư pháp"),
     ("Cục Thuế tỉnh", "Cục Thuế tỉnh"),
+    ("các Ban QLDA chuyên ngành tỉnh", "Các Ban Quản lý dự án chuyên ngành tỉnh"),
+    ("BQLDA giao thông", "Ban Quản lý dự án giao thông"),
+    ("các sở, ngành tỉnh", "Các sở, ban, ngành tỉnh"),
 ])
 def test_abbreviations_and_variants(text, expected):
     assert names(f"Giao {text} chủ trì.") == [expected]
