@@ -469,6 +469,8 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     flat = flatten(outline)
     sec_by_start = {s.start: (s, path) for s, path in flat}
     sec_starts = [s.start for s, _ in flat]
+    # top-level sections reporting results (their sentences are not tasks), tested once per section
+    results_secs = {id(sec) for sec, _ in flat if sec.kind in _TOP_KINDS and RESULTS_HEADING_RE.match(sec.heading)}
     addressed: dict[int, list[_Addressee]] = {}  # id(section) -> its addressees
 
     def chain_at(pos: int) -> tuple[Section, ...]:
@@ -513,7 +515,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         chain = chains.get(s.para)
         if chain is None:
             chain = chains[s.para] = chain_at(s.start)
-            if any(sec.kind in _TOP_KINDS and RESULTS_HEADING_RE.match(sec.heading) for sec in chain):
+            if results_secs and any(id(sec) in results_secs for sec in chain):
                 results.add(s.para)
         if s.para in results:
             continue  # a section reporting results: its sentences are not tasks
