@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .citations import TYPE_WORD_RX, TYPE_WORD_RX_REV, vi_words
-from .common import UPPER
+from .common import UPPER, by_first_letter
 
 
 def _ci(phrase: str) -> str:
@@ -44,7 +44,7 @@ HEAD_RE = re.compile(r"(?=[" + _HEAD_FIRST + r"])(?<![\w])(?P<head>" + HEAD_WORD
 HEAD_FIRST_WORDS = {h.split()[0].lower() for h in HEADS}
 # The heads in lower case, for a first scan of the lower-cased text (plain literals: several times
 # faster than HEAD_RE's case-insensitive groups); HEAD_RE.match confirms each hit on the text.
-HEAD_LOWER_RE = re.compile("|".join(re.escape(h.lower()).replace(r"\ ", r"\s+") for h in _HEAD_ORDER))
+HEAD_LOWER_RE = re.compile(by_first_letter(re.escape(h.lower()).replace(r"\ ", r"\s+") for h in _HEAD_ORDER))
 
 # function words that always end a name
 STOP_WORDS = {
