@@ -177,7 +177,8 @@ HEAD_PHRASES = [
     "Trạm y tế xã Tam Hiệp", "Phòng khám đa khoa khu vực Bắc Trà My", "Trung tâm điều dưỡng thương binh",
     "Trường THPT Trần Phú", "hành lang kinh tế Đông Tây", "Hồ chứa nước Nước Trong", "trạm bơm Phú Yên",
     "đập Đồng Mít", "kè Cửa Đại", "dự án Trung tâm dữ liệu tỉnh Phú Thọ", "tuyến đường sắt đô thị số 3",
-    "cầu vượt sông Hàn", "Trung tâm Điện lực Duyên Hải",
+    "cầu vượt sông Hàn", "Trung tâm Điện lực Duyên Hải", "hồ thủy lợi Mã Tẻn", "Hồ chứa nước thủy lợi Bản Bang",
+    "công trình thủy lợi Ngọc Linh",
 ]
 
 
@@ -211,7 +212,8 @@ def test_generic_plurals_and_unnamed_works_are_not_projects():
             "các Bệnh viện chuyên khoa trên địa bàn tỉnh. Thu hút 3-4 dự án FDI; rà soát các dự án đầu tư công; "
             "danh mục dự án mời gọi đầu tư giai đoạn 2023 - 2025; Ban Quản lý dự án đầu tư xây dựng tỉnh; "
             "tỷ lệ lấp đầy các KCN Quảng Ngãi; thu hút vào các khu công nghiệp giai đoạn 2021-2030; "
-            "đôn đốc chủ đầu tư dự án chậm tiến độ tại huyện Thăng Bình.\n")
+            "đôn đốc chủ đầu tư dự án chậm tiến độ tại huyện Thăng Bình; quản lý các công trình thủy lợi trên địa "
+            "bàn; nạo vét hồ thủy lợi.\n")
     assert names(text) == []
 
 

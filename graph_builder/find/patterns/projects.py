@@ -44,7 +44,8 @@ _HEADS = {
                  r"|trung\s+tâm\s+(?:điều\s+dưỡng|bảo\s+trợ\s+xã\s+hội|chăm\s+sóc|phục\s+hồi\s+chức\s+năng|kiểm\s+soát\s+bệnh\s+tật)"),
     "school": r"trường",
     "economic_corridor": r"hành\s+lang\s+kinh\s+tế",
-    "irrigation": r"hồ\s+chứa(?:\s+nước)?|trạm\s+bơm|đập|kè",
+    "irrigation": (r"hồ\s+chứa(?:\s+nước)?(?:\s+thủy\s+lợi)?|hồ\s+thủy\s+lợi|công\s+trình\s+thủy\s+lợi|trạm\s+bơm"
+                   r"|đập|kè"),
     "project": r"dự\s+án",
 }
 HEAD_RE = re.compile(
@@ -60,13 +61,13 @@ HEAD_LOW_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v.lower()})" for 
 # _HEADS and ROAD_CODE_RE (tests/test_projects.py checks that every head is found).
 HEAD_SCAN_RE = re.compile(
     r"(?:k(?:hu(?=\s+(?:công|kinh|phi|chế|đô|dân|tái|liên|xử))|cn|kt|ênh|è)"
-    r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)"
+    r"|c(?:ụm(?=\s+công)|cn|ảng|ao(?=\s+tốc)|ông(?=\s+trình\s+thủy\s+lợi)"
     r"|ầu(?<!yêu\scầu)(?<!nhu\scầu)(?<!cung\scầu)(?<!kích\scầu)(?<!mong\scầu)(?<!khẩn\scầu)(?<!thỉnh\scầu)(?<!toàn\scầu)"
     r"(?<!địa\scầu)(?<!quả\scầu))"
     r"|s(?:ân(?=\s+(?:bay|vận)))|b(?:ến(?=\s+(?:cảng|xe))|ệnh(?=\s+viện))|n(?:hà(?=\s+(?:máy|thi))|út(?=\s+giao))|q(?:uốc(?=\s+lộ)|l)"
     r"|t(?:ỉnh(?=\s+lộ)|uyến(?=\s+(?:đường|tránh|giao))|rung(?=\s+tâm\s+(?:y|điều|bảo|chăm|phục|kiểm|điện))|rạm(?=\s+(?:y|bơm|biến))"
     r"|rường(?=[ \t]+(?:th|mn|mg|pt|tcn|cđ|đh|tiểu|trung|mầm|mẫu|đại|cao|phổ|dân|chính|năng|chuyên))|l)"
-    r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+chứa))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
+    r"|đ(?:ường|ập|t|h)|l(?:uồng)|h(?:ành(?=\s+lang\s+kinh)|ồ(?=\s+(?:chứa|thủy\s+lợi)))|p(?:hòng(?=\s+khám))|d(?:ự(?=\s+án)))"
 )
 # Abbreviated heads must be written in capitals ("KCN", not "kcn").
 ABBREVIATIONS = {"KCN": "Khu công nghiệp", "CCN": "Cụm công nghiệp", "KKT": "Khu kinh tế"}
