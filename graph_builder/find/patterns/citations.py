@@ -63,28 +63,19 @@ def ffold(text: str) -> str:
 def vi_words(phrase: str) -> str:
     """Regex for a phrase in any case and any tone-mark spelling ("Chi thị" = "Chỉ thị");
     spaces match any whitespace run."""
-    classes = _variants()
-    out = []
-    for ch in unicodedata.normalize("NFC", phrase.replace(" - ", "-")):
-        if ch == "-":
-            out.append(r"\s*-\s*")
-        elif ch == ",":
-            out.append(r",?")
-        elif ch == " ":
-            out.append(r"\s+")
-        elif ch.isalpha():
-            out.append(classes.get(fold(ch), re.escape(ch)))
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
+    return _vi_chars(unicodedata.normalize("NFC", phrase.replace(" - ", "-")))
 
 
 def vi_words_rev(phrase: str) -> str:
     """``vi_words`` of the phrase read backwards: matches the reversed text (for phrases that must
     end where a number begins, matched from there with one ``match`` instead of a ``search``)."""
+    return _vi_chars(reversed(unicodedata.normalize("NFC", phrase.replace(" - ", "-"))))
+
+
+def _vi_chars(chars) -> str:
     classes = _variants()
     out = []
-    for ch in reversed(unicodedata.normalize("NFC", phrase.replace(" - ", "-"))):
+    for ch in chars:
         if ch == "-":
             out.append(r"\s*-\s*")
         elif ch == ",":
