@@ -152,6 +152,17 @@ _COMMON_VN_ONLY = "đươạảấầậệịộợụựă"
 _VN_UNICODE_RE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
+def _has_many(s: str, chars: str, need: int) -> bool:
+    """Whether ``chars`` occur at least ``need`` times in ``s`` (counted letter by letter, stopping
+    as soon as there are enough: in Unicode Vietnamese the first letter, đ, is usually enough)."""
+    total = 0
+    for c in chars:
+        total += s.count(c)
+        if total >= need:
+            return True
+    return False
+
+
 def legacy_in_text(text: str, sample: int = 200_000) -> str | None:
     """The legacy font encoding a decoded text is written in (characters of the Latin-1
     range standing for Vietnamese letters, e.g. a .docx typed with .VnTime or a UTF-8 file
@@ -161,7 +172,7 @@ def legacy_in_text(text: str, sample: int = 200_000) -> str | None:
         return None
     # Unicode Vietnamese is full of letters that no legacy text seen through Latin-1 has;
     # counting a few of them with str.count is much cheaper than the regexes below
-    if sum(s.count(c) for c in _COMMON_VN_ONLY) >= max(8, len(s) // 400):
+    if _has_many(s, _COMMON_VN_ONLY, max(8, len(s) // 400)):
         return None
     hints = len(_LEGACY_HINT_RE.findall(s))
     if hints < 8:
