@@ -16,6 +16,7 @@ import re
 
 from ..model import CleanText, DocumentMeta, NamedReference
 from .patterns.citations import TYPE_WORD_RX, ffold, is_path_context, parse_date_after
+from .patterns.targets import lowered
 from .patterns.named_refs import (PLURAL_COMMA_REV, CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_LOWER_RE, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
                                   ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
                                   DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
@@ -354,8 +355,8 @@ def find_named_references(clean: CleanText, meta: DocumentMeta) -> list[NamedRef
     subjects = _subject_spans(clean, meta)
     consumed = -1
     repeated = clean.repeated
-    lower = text.lower()
-    if len(lower) != len(text):  # (a letter whose lower case is longer: never in Vietnamese text)
+    lower = lowered(text)  # (shared with the target and project finders: lower-cased once per text)
+    if lower is text:  # (a letter whose lower case is longer: never in Vietnamese text)
         lower = None
     for m in _heads(text, lower, 0, len(text)):
         hs = m.start()

@@ -359,7 +359,7 @@ _LOWERED: list = [None, None]
 
 def lowered(text: str) -> str:
     """``text.lower()`` (the same length for Vietnamese), computed once for the finders that scan
-    the lower-cased text of the same document (targets, projects)."""
+    the lower-cased text of the same document (named references, targets, projects)."""
     if _LOWERED[0] is not text:
         low = text.lower()
         _LOWERED[0], _LOWERED[1] = text, (low if len(low) == len(text) else text)
