@@ -430,7 +430,8 @@ class AgencyFinder:
             if pats:
                 self.matcher.add(key, [Doc(self.vocab, words=list(p)) for p in pats])
         self.heads_re = heads_re(self.vocabulary.heads)
-        self._folded: dict[str, str] = {}  # word as written -> folded word
+        # word as written -> (folded word, whether it ends an addressee list: see ``_read``)
+        self._folded: dict[str, tuple[str, bool]] = {}
 
     # -- windows of text -> hits --------------------------------------------------------------
     def _tokens(self, text: str, a: int, b: int, cut: bool) -> list[tuple[int, int, str]]:
@@ -454,12 +455,14 @@ class AgencyFinder:
         first = True
         for m in TOKEN_RE.finditer(text, a, b):
             raw = m.group()
-            w = folded.get(raw)
-            if w is None:
+            got = folded.get(raw)
+            if got is None:
                 w = "va" if raw == "&" else fold_text(raw)
+                got = (w, w not in list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())))
                 if len(folded) < 200_000:
-                    folded[raw] = w
-            if cut and w not in list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())):
+                    folded[raw] = got
+            w, stops = got
+            if cut and stops:
                 break
             span = m.span()
             if first:
