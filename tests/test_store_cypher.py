@@ -60,9 +60,8 @@ def test_write_attempts_are_refused_on_both_stores(store):
 
 
 @pytest.mark.neo4j
+@pytest.mark.parametrize("store", ["neo4j"], indirect=True)
 def test_neo4j_runs_user_cypher_in_a_read_transaction(store):
-    if store.kind != "neo4j":
-        pytest.skip("Neo4j only")
     from graph_builder.write import StoreError
 
     with pytest.raises(StoreError, match="(?i)write|read"):  # the guard bypassed: the server refuses
