@@ -63,7 +63,7 @@ def wrap_width(text: str) -> int:
     just below the longest usual line, and most of those lines end inside a sentence (no
     stop): the margin broke them.  A text with one paragraph per line has long lines of
     every length, and they end with a stop."""
-    lines = [line for line in (raw.rstrip() for raw in text.split("\n")) if len(line) >= 25]
+    lines = [line for line in map(str.rstrip, text.split("\n")) if len(line) >= 25]
     if len(lines) < 8:
         return 0
     lens = sorted(map(len, lines))

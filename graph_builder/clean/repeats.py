@@ -23,7 +23,7 @@ _TRIES = 4  # later occurrences of a line tried as the start of the copy
 def find_repeats(text: str, min_lines: int = MIN_LINES, min_total: int = MIN_TOTAL) -> list[tuple[int, int]]:
     """(start, end) character ranges of the earlier copies of repeated blocks."""
     raw = text.split("\n")
-    keys = [line.strip() for line in raw]  # blank lines have the key ""
+    keys = list(map(str.strip, raw))  # blank lines have the key ""
     n = len(keys)
     if n < 2 * min_lines:
         return []
