@@ -7,13 +7,14 @@ split into syllables with punctuation dropped, so that matching tolerates case, 
 placement ("Uỷ"/"Ủy"), dashes and commas inside names ("Lao động - Thương binh và Xã hội" =
 "Lao động Thương binh và Xã hội"), and "&" for "và" ("Sở KH&ĐT").
 
-Matching needs a spaCy ``Doc``.  Building one for a whole document costs more than the rest
-of the extraction, so the task finder hands the finder only the *windows* where an agency can
-stand in a task's grammar — the start of a heading or sentence, the words after "giao", "đề
-nghị", "yêu cầu", "phối hợp với", the closing execution clause — each cut at the first word that
-cannot belong to an agency list, and the matcher runs once over one Doc made of them.  The same
-matcher is the registered spaCy pipeline component ``vn_agencies`` (:class:`AgencyComponent`,
-factory in ``find.components``), which works on any ``Doc``.
+Matching a whole document costs more than the rest of the extraction, so the task finder hands
+the finder only the *windows* where an agency can stand in a task's grammar — the start of a
+heading or sentence, the words after "giao", "đề nghị", "yêu cầu", "phối hợp với", the closing
+execution clause — each cut at the first word that cannot belong to an agency list, and the
+matcher runs once over the words of them all (the PhraseMatcher's longest-first matches, read
+from a trie of its patterns: cheaper than building a ``Doc`` for them).  The same matcher is the
+registered spaCy pipeline component ``vn_agencies`` (:class:`AgencyComponent`, factory in
+``find.components``), which works on any ``Doc``.
 
 Lists of addressees ("Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch UBND cấp huyện, các chủ đầu
 tư"; "Các Sở: Xây dựng, Tài chính, Giao thông vận tải") are read by :func:`parse_list`: heads
@@ -415,7 +416,7 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class AgencyFinder:
-    """PhraseMatcher over the folded vocabulary; callable as a spaCy pipeline component."""
+    """PhraseMatcher (read through a trie) over the folded vocabulary; callable as a spaCy pipeline component."""
 
     def __init__(self, vocabulary: AgencyVocabulary | None = None):
         from spacy.matcher import PhraseMatcher
@@ -429,9 +430,38 @@ class AgencyFinder:
         for key, pats in self.vocabulary.patterns.items():
             if pats:
                 self.matcher.add(key, [Doc(self.vocab, words=list(p)) for p in pats])
+        self._trie = self._phrase_trie()
         self.heads_re = heads_re(self.vocabulary.heads)
         # word as written -> (folded word, whether it ends an addressee list: see ``_read``)
         self._folded: dict[str, tuple[str, bool]] = {}
+
+    def _phrase_trie(self) -> dict:
+        """The PhraseMatcher's patterns as a trie of folded words (a node's ``None`` entry: the keys
+        of the patterns ending there, in the order the PhraseMatcher reports them).  Reading the
+        longest match at a position from it costs less than building a Doc and running the
+        matcher over every token of the windows."""
+        trie: dict = {}
+        for key, pats in self.vocabulary.patterns.items():
+            for p in pats:
+                node = trie
+                for w in p:
+                    node = node.setdefault(w, {})
+                node.setdefault(None, []).append(key)
+        self._order_shared(trie, ())
+        return trie
+
+    def _order_shared(self, node: dict, path: tuple) -> None:
+        """Patterns shared by several keys: their keys in the PhraseMatcher's order (the first one
+        wins, as it did when the matcher's matches were sorted)."""
+        keys = node.get(None)
+        if keys is not None and len(keys) > 1:
+            strings = self.vocab.strings
+            found = [strings[m] for m, s, e in self.matcher(self._Doc(self.vocab, words=list(path)))
+                     if (s, e) == (0, len(path))]
+            keys.sort(key=lambda k: found.index(k) if k in found else len(found))
+        for w, child in node.items():
+            if w is not None:
+                self._order_shared(child, path + (w,))
 
     # -- windows of text -> hits --------------------------------------------------------------
     def _tokens(self, text: str, a: int, b: int, cut: bool) -> list[tuple[int, int, str]]:
@@ -481,7 +511,7 @@ class AgencyFinder:
 
         A window is ``(start, end)``, or ``(start, end, cut)``: with ``cut`` the window is where an
         addressee list may start, and only the words that can belong to one are read
-        (``_read``), so that the Doc holds as few tokens as possible.
+        (``_read``), so that as few tokens as possible are matched.
         """
         words: list[str] = []
         offs: list[tuple[int, int]] = []
@@ -491,22 +521,34 @@ class AgencyFinder:
             last = read(text, w[0], w[1], len(w) > 2 and w[2], words, offs, last)
         if not words:
             return []
-        doc = self._Doc(self.vocab, words=words)
-        matches = self.matcher(doc)
-        if not matches:
-            return []
-        matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
-        hits: list[AgencyHit] = []
-        strings = self.vocab.strings
+        # the PhraseMatcher's matches, longest first at each token, the ones overlapping a match
+        # already taken left out: read straight from the trie, left to right
+        trie = self._trie
         entries = self.vocabulary.entries
-        last_end = -1
-        for mid, s, e in matches:
-            if s < last_end:
+        hits: list[AgencyHit] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            node = trie.get(words[i])
+            if node is None:
+                i += 1
                 continue
-            last_end = e
-            hit = self._complete(text, offs[s][0], offs[e - 1][1], entries[strings[mid]])
+            keys = node.get(None)
+            e = j = i + 1
+            while j < n:
+                node = node.get(words[j])
+                if node is None:
+                    break
+                j += 1
+                if None in node:
+                    keys, e = node[None], j
+            if keys is None:
+                i += 1
+                continue
+            hit = self._complete(text, offs[i][0], offs[e - 1][1], entries[keys[0]])
             if hit is not None:
                 hits.append(hit)
+            i = e
         return hits
 
     def _complete(self, text: str, start: int, end: int, entry: AgencyEntry) -> AgencyHit | None:
