@@ -236,6 +236,7 @@ def stream(paths: Iterable[str | Path], kind: str, jobs: int | None = None, chun
 
     source = chunks()
     pool = _Pool(jobs)
+    finished = False
     try:
         def fill() -> None:
             while len(window) < in_flight:
@@ -268,8 +269,9 @@ def stream(paths: Iterable[str | Path], kind: str, jobs: int | None = None, chun
             for item in group:
                 yield item if isinstance(item, Skipped) else next(it)
             fill()
+        finished = True
     finally:
-        pool.close()
+        pool.close(wait=finished)
 
 
 class _Pool:
@@ -286,8 +288,11 @@ class _Pool:
         self.ex.shutdown(wait=False, cancel_futures=True)
         self.ex = ProcessPoolExecutor(max_workers=self.jobs)
 
-    def close(self) -> None:
-        self.ex.shutdown(wait=False, cancel_futures=True)
+    def close(self, wait: bool = False) -> None:
+        # A finished run waits for its idle workers: shutdown(wait=False) left the executor's
+        # wake-up pipe to the interpreter's exit, which then printed "Bad file descriptor".  A run
+        # abandoned midway (an error, a closed generator) still returns at once.
+        self.ex.shutdown(wait=wait, cancel_futures=True)
 
 
 def _retry_alone(pool: _Pool, kind: str, group: list) -> Iterator[Any]:
