@@ -188,7 +188,13 @@ def _fragment(path: str):
     return fragment_from_record(extract_clean(clean), clean.source.text)
 
 
-WORKERS = {"record": _record, "json": _record_json, "fragment": _fragment}
+def _bulk_rows(path: str):
+    from .write.neo4j_bulk import fragment_rows
+
+    return fragment_rows(_fragment(path))
+
+
+WORKERS = {"record": _record, "json": _record_json, "fragment": _fragment, "bulk_rows": _bulk_rows}
 
 
 def _run_chunk(kind: str, paths: list[str]) -> list:
@@ -327,6 +333,13 @@ def build_fragments(paths: Iterable[str | Path], jobs: int | None = None, chunks
                     in_flight: int | None = None, stats: WalkStats | None = None):
     """Graph fragments (or Skipped entries) for every input, built in worker processes, streamed."""
     return stream(paths, "fragment", jobs, chunksize, in_flight, stats)
+
+
+def bulk_rows(paths: Iterable[str | Path], jobs: int | None = None, chunksize: int = 8,
+              in_flight: int | None = None, stats: WalkStats | None = None):
+    """Import-file rows (``write.neo4j_bulk.BulkRows``, or Skipped entries) for every input, made
+    in worker processes, streamed: the bulk path's CSV formatting happens beside the extraction."""
+    return stream(paths, "bulk_rows", jobs, chunksize, in_flight, stats)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -5,7 +5,7 @@ import os
 
 import click
 
-from ..ingest import RunReport, Skipped, WalkStats, batched, build_fragments
+from ..ingest import RunReport, Skipped, WalkStats, batched, build_fragments, bulk_rows
 from . import main
 from .common import finish, progress, progress_total, report_skip
 
@@ -41,7 +41,8 @@ def build(paths: tuple[str, ...], store_uri: str | None, jobs: int | None, batch
     """
     report = RunReport(command="build")
     stats = WalkStats()
-    items = progress(build_fragments(paths, jobs=jobs, stats=stats), total=progress_total(paths))
+    make = bulk_rows if bulk else build_fragments
+    items = progress(make(paths, jobs=jobs, stats=stats), total=progress_total(paths))
     try:
         if bulk:
             _bulk(items, report, store_uri, bulk_dir)
@@ -98,13 +99,18 @@ def _bulk(items, report: RunReport, store_uri: str | None, bulk_dir: str) -> Non
             if isinstance(item, Skipped):
                 report_skip(report, item)
                 continue
-            writer.add(item)
+            writer.add_rows(item)
             report.documents += 1
         files = writer.close()
     report.count("bulk_node_rows", files.node_count)
     report.count("bulk_relationships", files.relationship_count)
     run_import(files, log=lambda m: click.echo(m, err=True), expect_uri=uri)
     _ensure_schema(uri)
+    # as after batched writes: citations without a year tied to the one dated document they can mean
+    from ..write import open_store
+
+    with open_store(uri) as store:
+        report.counts["undated_links_inferred"] = store.link_undated()
 
 
 def _driver(uri: str):

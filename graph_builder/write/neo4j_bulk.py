@@ -15,10 +15,16 @@ are merged as the batched writer merges them: a document's own node ("set") over
 shared node ("fill") only fills properties still missing.  The merge runs in a temporary
 SQLite table on disk, so memory stays bounded however large the corpus; owned nodes (tasks,
 targets) and all relationships are streamed straight to their CSV files.
+
+The CSV text of a document's owned nodes and relationships is made where the document is
+extracted (``fragment_rows``, in the worker processes of ``legalkg build --bulk``): the parent
+process only appends text to files and merges the shared nodes, so it does not become the
+bottleneck of a first national-size load.
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shlex
@@ -29,8 +35,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import GraphFragment, Node
+from ..model import GraphFragment
 from ..ontology import load_ontology
+from .common import prepare_fragment
 
 NEO4J_TYPES = {"STRING": "string", "INT64": "long", "DOUBLE": "double", "BOOLEAN": "boolean", "DATE": "string",
                "STRING[]": "string[]"}
@@ -75,6 +82,95 @@ class BulkFiles:
         return args
 
 
+class BulkLayout:
+    """Columns of every CSV file, from the ontology (the same in workers and in the writer)."""
+
+    def __init__(self):
+        self.onto = onto = load_ontology()
+        self.node_props: dict[str, list[tuple[str, str]]] = {}
+        for label, nt in onto.nodes.items():
+            props = [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in nt.properties.items() if n != "id"]
+            if nt.provenance:
+                props += [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in onto.provenance_properties.items()
+                          if n not in nt.properties]
+            self.node_props[label] = props
+        self.rel_props: dict[str, list[tuple[str, str]]] = {}
+        for rtype, rt in onto.relationships.items():
+            props = [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in rt.properties.items()]
+            if rt.provenance:  # HAS_TASK, SETS_TARGET carry none: they go with the node they point to
+                props += [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in onto.provenance_properties.items()
+                          if n not in rt.properties]
+            self.rel_props[rtype] = props
+        self.doc_labels = {t.label for t in onto.doc_types}
+
+    def node_header(self, label: str) -> list[str]:
+        return [f"id:ID({label})", ":LABEL"] + [f"{n}:{t}" for n, t in self.node_props.get(label, [])]
+
+    def rel_header(self, rtype: str, src_label: str, dst_label: str) -> list[str]:
+        return ([f":START_ID({src_label})", f":END_ID({dst_label})", ":TYPE"] +
+                [f"{n}:{t}" for n, t in self.rel_props.get(rtype, [])])
+
+    def node_row(self, label: str, node_id: str, props: dict) -> list:
+        return [node_id, self._labels(label, props)] + [_cell(props.get(n), t) for n, t in self.node_props.get(label, [])]
+
+    def rel_row(self, rtype: str, src: str, dst: str, props: dict) -> list:
+        return [src, dst, rtype] + [_cell(props.get(n), t) for n, t in self.rel_props.get(rtype, [])]
+
+    def _labels(self, label: str, props: dict) -> str:
+        if label == "Document":
+            t = props.get("doc_type")
+            if t and t in self.doc_labels and t != "Document":
+                return f"Document{ARRAY_DELIMITER}{t}"  # the :LABEL column splits on --array-delimiter
+        return label
+
+
+# labels whose nodes belong to exactly one document: streamed, no merge needed
+OWNED_LABELS = ("Task", "Target")
+
+
+@dataclass(slots=True)
+class BulkRows:
+    """One document's share of the import files: CSV text (no header) of its owned nodes by label
+    and of its relationships by (type, source label, target label), and its shared nodes to merge
+    as (label, id, properties as JSON, 1 when the document owns the node's facts)."""
+
+    path: str
+    nodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # label -> (text, rows)
+    rels: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
+    shared: list[tuple[str, str, str, int]] = field(default_factory=list)
+
+
+_LAYOUT: BulkLayout | None = None
+
+
+def fragment_rows(fragment: GraphFragment, layout: BulkLayout | None = None) -> BulkRows:
+    """The import rows of one document's fragment (run in the extraction worker).  The fragment is
+    validated and coerced exactly as the batched writer does it (``prepare_fragment``: the same
+    properties, the same duplicate edges dropped), so both paths load the same graph."""
+    global _LAYOUT
+    if layout is None:
+        layout = _LAYOUT = _LAYOUT or BulkLayout()
+    prep = prepare_fragment(fragment, layout.onto)
+    out = BulkRows(fragment.source_path)
+    for label, by_mode in prep.nodes.items():
+        for mode, rows in by_mode.items():
+            if label in OWNED_LABELS:
+                text, n = out.nodes.get(label, ("", 0))
+                out.nodes[label] = (text + _csv_text([layout.node_row(label, r["id"], r) for r in rows]), n + len(rows))
+            else:  # set/own overwrite, fill only fills (as in the batched writer)
+                out.shared += [(label, r["id"], json.dumps({k: v for k, v in r.items() if k != "id"}, ensure_ascii=False),
+                                0 if mode == "fill" else 1) for r in rows]
+    for (rtype, sl, tl), rows in prep.edges.items():
+        out.rels[(rtype, sl, tl)] = (_csv_text([layout.rel_row(rtype, r["_s"], r["_t"], r) for r in rows]), len(rows))
+    return out
+
+
+def _csv_text(rows: list[list]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
 class BulkCsvWriter:
     """Collects fragments and writes the import CSV files.
 
@@ -84,28 +180,12 @@ class BulkCsvWriter:
         files = w.files
     """
 
-    # labels whose nodes belong to exactly one document: streamed, no merge needed
-    OWNED = ("Task", "Target")
+    OWNED = OWNED_LABELS
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.onto = load_ontology()
-        self.node_props: dict[str, list[tuple[str, str]]] = {}
-        for label, nt in self.onto.nodes.items():
-            props = [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in nt.properties.items() if n != "id"]
-            if nt.provenance:
-                props += [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in self.onto.provenance_properties.items()
-                          if n not in nt.properties]
-            self.node_props[label] = props
-        self.rel_props: dict[str, list[tuple[str, str]]] = {}
-        for rtype, rt in self.onto.relationships.items():
-            props = [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in rt.properties.items()]
-            if rt.provenance or True:  # every edge carries its source document (see build.graph)
-                props += [(n, NEO4J_TYPES.get(p.type, "string")) for n, p in self.onto.provenance_properties.items()
-                          if n not in rt.properties]
-            self.rel_props[rtype] = props
-        self.doc_labels = {t.label for t in self.onto.doc_types}
+        self.layout = BulkLayout()
         self.files = BulkFiles(self.folder)
         self._handles: dict[tuple, tuple] = {}  # key -> (file object, csv writer)
         tmp = tempfile.mkdtemp(prefix="legalkg-bulk-", dir=self.folder)
@@ -123,26 +203,26 @@ class BulkCsvWriter:
 
     # ------------------------------------------------------------------ input
     def add(self, fragment: GraphFragment) -> None:
+        self.add_rows(fragment_rows(fragment, self.layout))
+
+    def add_rows(self, rows: BulkRows) -> None:
+        """Append one document's rows (``fragment_rows``, made in a worker) to the files."""
         self.files.documents += 1
-        for node in fragment.nodes:
-            if node.label in self.OWNED:
-                self._write_node(node.label, node.id, node.props)
-            else:
-                self._merge(node)
-        for e in fragment.edges:
-            self._write_rel(e.type, e.source_label, e.target_label, e.source, e.target, e.props)
+        for label, (text, n) in rows.nodes.items():
+            self._node_file(label).write(text)
+            self.files.node_count += n
+        for (rtype, sl, tl), (text, n) in rows.rels.items():
+            self._rel_file(rtype, sl, tl).write(text)
+            self.files.relationship_count += n
+        for label, node_id, props_json, own in rows.shared:
+            self._seq += 1
+            self._pending.append((label, node_id, self._seq, props_json, own))
         if len(self._pending) >= 5000:
             self._flush()
 
     def add_all(self, fragments: Iterable[GraphFragment]) -> None:
         for f in fragments:
             self.add(f)
-
-    def _merge(self, node: Node) -> None:
-        self._seq += 1
-        self._pending.append((node.label, node.id, self._seq,
-                              json.dumps({k: v for k, v in node.props.items() if v is not None}, ensure_ascii=False),
-                              1 if node.mode == "set" else 0))
 
     def _flush(self) -> None:
         if not self._pending:
@@ -189,33 +269,24 @@ class BulkCsvWriter:
             w.writerow(header)
             h = (fh, w)
             self._handles[key] = h
-        return h[1]
+        return h
 
-    def _labels(self, label: str, props: dict) -> str:
-        if label == "Document":
-            t = props.get("doc_type")
-            if t and t in self.doc_labels and t != "Document":
-                return f"Document;{t}"
-        return label
-
-    def _write_node(self, label: str, node_id: str, props: dict) -> None:
-        cols = self.node_props.get(label, [])
+    def _node_file(self, label: str):
         path = self.folder / f"nodes_{label}.csv"
-        w = self._handle(("n", label), path, [f"id:ID({label})", ":LABEL"] + [f"{n}:{t}" for n, t in cols])
         self.files.nodes[label] = path
-        w.writerow([node_id, self._labels(label, props)] + [_cell(props.get(n), t) for n, t in cols])
-        self.files.node_count += 1
+        return self._handle(("n", label), path, self.layout.node_header(label))[0]
 
-    def _write_rel(self, rtype: str, src_label: str, dst_label: str, src: str, dst: str, props: dict) -> None:
-        cols = self.rel_props.get(rtype, [])
+    def _rel_file(self, rtype: str, src_label: str, dst_label: str):
         key = ("r", rtype, src_label, dst_label)
         path = self.folder / f"rels_{rtype}_{src_label}_{dst_label}.csv"
         if key not in self._handles:
             self.files.relationships.append((rtype, path))
-        w = self._handle(key, path, [f":START_ID({src_label})", f":END_ID({dst_label})", ":TYPE"] +
-                         [f"{n}:{t}" for n, t in cols])
-        w.writerow([src, dst, rtype] + [_cell(props.get(n), t) for n, t in cols])
-        self.files.relationship_count += 1
+        return self._handle(key, path, self.layout.rel_header(rtype, src_label, dst_label))[0]
+
+    def _write_node(self, label: str, node_id: str, props: dict) -> None:
+        self._node_file(label)
+        self._handles[("n", label)][1].writerow(self.layout.node_row(label, node_id, props))
+        self.files.node_count += 1
 
     def close(self) -> BulkFiles:
         self._flush()
