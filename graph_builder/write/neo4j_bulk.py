@@ -229,16 +229,13 @@ class BulkCsvWriter:
             return
         # insert new nodes; for existing ones merge in Python (few: the shared ones), by batch
         cur = self.db.cursor()
-        keys = {(lb, i) for lb, i, *_ in self._pending}
         existing: dict[tuple[str, str], tuple[int, dict, int]] = {}
-        klist = list(keys)
-        for j in range(0, len(klist), 400):
-            part = klist[j:j + 400]
-            q = ",".join(["(?,?)"] * len(part))
-            args = [x for k in part for x in k]
-            for lb, i, seq, props, own in cur.execute(
-                    f"SELECT label, id, seq, props, own FROM n WHERE (label, id) IN (VALUES {q})", args):
-                existing[(lb, i)] = (seq, json.loads(props), own)
+        # one primary-key lookup per key: SQLite scans the whole table for "(label, id) IN (VALUES …)",
+        # which made a national-size load quadratic
+        for key in {(lb, i) for lb, i, *_ in self._pending}:
+            row = cur.execute("SELECT seq, props, own FROM n WHERE label = ? AND id = ?", key).fetchone()
+            if row is not None:
+                existing[key] = (row[0], json.loads(row[1]), row[2])
         for lb, i, seq, props_json, own in self._pending:
             props = json.loads(props_json)
             old = existing.get((lb, i))
