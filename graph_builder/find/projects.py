@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import CleanText, DocumentMeta, Project
 from .patterns.targets import bounded_sentence_span, lowered
-from .patterns.common import UPPER, province_regex
+from .patterns.common import UPPER, one_line_span, province_regex
 from .patterns.projects import (
     ABBREVIATIONS,
     CODE_SIBLING_RE,
@@ -746,7 +746,7 @@ def find_projects(clean: CleanText, meta: DocumentMeta) -> list[Project]:
         if key in seen or len(c.name) < 4:
             continue
         seen.add(key)
-        qs, qe = _one_line(src, c.quote_start, max(c.quote_end, c.end), c.anchor)
+        qs, qe = one_line_span(src, c.quote_start, max(c.quote_end, c.end), c.anchor)
         s, e = bounded_sentence_span(clean.text, c.start, c.end)
         out.append(Project(name=c.name, quote=src[qs:qe], start=qs, end=qe, kind=c.kind, sentence=src[s:e]))
         keys.append(key)
@@ -792,15 +792,3 @@ def _drop_short_forms(out: list[Project], keys: list[str]) -> list[Project]:
 _CONTINUATION_RE = re.compile(r"(?:[-–(]|đoan\s|(?!(?:[ivx]+|\d+\w*|giai|mo|moi|co)(?:\s|$))[^\W\d_]\w*(?:\s|$))")
 
 
-def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
-    nl = src.rfind("\n", start, anchor)
-    if nl != -1:
-        start = nl + 1
-    nl = src.find("\n", anchor, end)
-    if nl != -1:
-        end = nl
-    while start < end and src[start].isspace():
-        start += 1
-    while end > start and src[end - 1].isspace():
-        end -= 1
-    return start, end

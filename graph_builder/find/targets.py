@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import CleanText, DocumentMeta, Section, Target
-from .patterns.common import parse_vn_number
+from .patterns.common import one_line_span, parse_vn_number
 from .patterns.targets import (
     ALLOCATION_CLAUSE_RE,
     CONDITION_AFTER_RE,
@@ -754,21 +754,6 @@ def _in_quotes(text: str, line_start: int, pos: int) -> bool:
     return text.count('"', line_start, pos) % 2 == 1
 
 
-def _one_line(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
-    """Shrink [start, end) to the source line holding ``anchor``."""
-    nl = src.rfind("\n", start, anchor)
-    if nl != -1:
-        start = nl + 1
-    nl = src.find("\n", anchor, end)
-    if nl != -1:
-        end = nl
-    while start < end and src[start].isspace():
-        start += 1
-    while end > start and src[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -> list[Target]:
     """The targets of one document (see the module docstring for the sources and the vetoes).
 
@@ -912,7 +897,7 @@ def find_targets(clean: CleanText, meta: DocumentMeta, outline: list[Section]) -
             q_start = strong_at  # the quote opens with its "phấn đấu"
         if item is not None and _single_figure(fig_starts, item):
             q_start, q_end = item.line_start, item.end
-        qs, qe = _one_line(src, q_start, q_end, pos)
+        qs, qe = one_line_span(src, q_start, q_end, pos)
         quote = src[qs:qe]
         key = (sentence, pos - s)
         if key in seen:
@@ -1248,7 +1233,7 @@ def _table_targets(text: str, src: str, meta: DocumentMeta, regions: "_Regions",
         value = text[m.start("lo"):m.end("hi") if hi else m.end("lo")]
         year = col_year or region_year or meta.plan_year
         a0 = row.indicator[0] if row.indicator[0] < x else row.start
-        qs, qe = _one_line(src, a0, y, x)
+        qs, qe = one_line_span(src, a0, y, x)
         out.append(Target(indicator=_capitalise(indicator[:200]), value=value, value_num=num, unit=u, comparator=comp,
                           year=year, quote=src[qs:qe], start=qs, end=qe, range=rng, sentence=src[qs:qe]))
     return out

@@ -145,6 +145,22 @@ def sentence_span(text: str, start: int, end: int | None = None, limit: int = 10
     return s, e
 
 
+def one_line_span(src: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """Shrink [start, end) to the source line holding ``anchor``, without its edge whitespace (a
+    quote must be an exact one-line substring of the text)."""
+    nl = src.rfind("\n", start, anchor)
+    if nl != -1:
+        start = nl + 1
+    nl = src.find("\n", anchor, end)
+    if nl != -1:
+        end = nl
+    while start < end and src[start].isspace():
+        start += 1
+    while end > start and src[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def by_first_letter(alternatives) -> str:
     """``a|b|c`` for literal-led alternatives, grouped by their first letter ("c(?:hương…|ông…)|k(?:ế…)").
 
