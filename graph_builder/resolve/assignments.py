@@ -70,15 +70,10 @@ def assignments_from_tasks(tasks: list[Task], clean: CleanText) -> list[Assignme
             elif t.deadline and t.deadline not in deadlines[key]:
                 deadlines[key].add(t.deadline)
                 out.append(_assignment(t, ref, src))
-    named = {_body_key(name) for name, _ in first}
+    named = {name for name, _ in first}
     for t, ref in clause:
-        if _body_key(ref.name) in named:
+        if ref.name in named:
             continue
-        named.add(_body_key(ref.name))
+        named.add(ref.name)
         out.append(_assignment(t, ref, src))
     return out
-
-
-def _body_key(name: str) -> str:
-    """One key for the spellings of a body ("Các sở, ngành tỉnh" is "Các sở, ban, ngành tỉnh")."""
-    return name.replace("Các sở, ngành", "Các sở, ban, ngành")

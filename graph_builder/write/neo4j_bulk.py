@@ -180,8 +180,6 @@ class BulkCsvWriter:
         files = w.files
     """
 
-    OWNED = OWNED_LABELS
-
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
