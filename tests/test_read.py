@@ -99,6 +99,30 @@ def test_utf8_text_is_nfc_with_hash_and_format(tmp_path):
     assert src.content_hash == hashlib.sha256(data).hexdigest()
 
 
+def test_escaped_line_breaks_in_decomposed_text_come_out_nfc(tmp_path):
+    # the decoded text is normalised once, before the escapes are replaced: a mark after an
+    # escaped "\\n" must still end up composed the same way as NFC of the whole result
+    lines = ["Kế hoạch số 12/KH-UBND", "ngày 5 tháng 3 năm 2024", "n\u0301 thử", "Ủy ban nhân dân tỉnh"]
+    raw = unicodedata.normalize("NFD", "\\n".join(lines) + "\\n")
+    src = read_path(write(tmp_path, "esc.txt", raw.encode("utf-8")))
+    assert "\n" in src.text and "\\n" not in src.text
+    assert src.text == unicodedata.normalize("NFC", unicodedata.normalize("NFC", raw).replace("\\n", "\n"))
+    assert unicodedata.is_normalized("NFC", src.text)
+
+
+def test_file_longer_than_its_stat_is_read_to_the_end(tmp_path, monkeypatch):
+    # the read is sized from the stat; a file that grew since is still read in full
+    p = write(tmp_path, "grew.txt", DOC.encode("utf-8"))
+    real_stat = Path.stat
+
+    class Shorter:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, st.st_size // 2
+
+    monkeypatch.setattr(Path, "stat", lambda self, *a, **k: Shorter(real_stat(self, *a, **k)))
+    assert read_path(p).text == DOC
+
+
 def test_utf8_bom(tmp_path):
     src = read_path(write(tmp_path, "bom.md", b"\xef\xbb\xbf" + DOC.encode("utf-8")))
     assert src.text == DOC and src.format == "md"

@@ -129,7 +129,12 @@ def read_path(path: str | Path, max_bytes: int | None = None) -> SourceText:
         raise ReadError(p, f"file too large ({_mb(st.st_size)} > limit {_mb(limit)}; raise it with {MAX_BYTES_ENV})")
     try:
         with open(p, "rb") as fh:
-            data = fh.read(limit + 1)
+            # read(n) allocates n bytes before reading: ask for the size the stat gave, and read
+            # on up to the limit only if the file grew since (the same bytes as read(limit + 1))
+            want = st.st_size + 1
+            data = fh.read(want)
+            if len(data) == want and want <= limit:
+                data += fh.read(limit + 1 - want)
     except PermissionError:
         raise ReadError(p, "permission denied") from None
     except IsADirectoryError:
@@ -152,13 +157,22 @@ def read_bytes(data: bytes, path: str | Path = "<bytes>") -> SourceText:
         fmt, text, encoding = _dispatch(data, suffix)
     except DecodeProblem as e:
         raise ReadError(p, str(e)) from None
-    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ReadError(p, f"no text in the {fmt} file" if fmt in ("docx", "pdf", "html") else "empty file (whitespace only)")
     return SourceText(str(p), text, encoding, fmt, digest)
 
 
 def _dispatch(data: bytes, suffix: str) -> tuple[str, str, str]:
+    """(format, text in NFC, encoding)."""
+    fmt, text, encoding = _dispatch_format(data, suffix)
+    if fmt in ("pdf", "docx", "html"):
+        text = unicodedata.normalize("NFC", text)
+    # (decode_bytes returns NFC, and unescape_line_breaks keeps it so: it only puts a line break,
+    # which composes with nothing, where an escaped one was)
+    return fmt, text, encoding
+
+
+def _dispatch_format(data: bytes, suffix: str) -> tuple[str, str, str]:
     from .office import FormatProblem, docx_to_text, pdf_to_text
 
     head = data[:1024]
