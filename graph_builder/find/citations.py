@@ -233,6 +233,8 @@ def _alias_mentions(clean: CleanText, mentions: list[CitationMention]) -> list[C
     later uses.  Only names that keep a number count: descriptive back-references do not."""
     text = clean.text
     extra: list[CitationMention] = []
+    if not mentions or ALIAS_RE.search(text) is None:
+        return extra  # (one scan of the text: a definition near a mention is also one in the whole text)
     spans = [(m.start, m.end) for m in mentions]
     taken: set[int] = set()
     for m in mentions:
