@@ -4,6 +4,7 @@ test instead of skipping it).  Test modules import what they use from here."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 STORES = [pytest.param("embedded", id="embedded"), pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j)]
+
+SCRIPT = ROOT / "scripts" / "neo4j"
 
 _neo4j_env: dict[str, str] | None = None
 
@@ -25,6 +28,35 @@ def _parse_exports(text: str) -> dict[str, str]:
     return env
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def private_neo4j_env(home: Path, **settings: str) -> dict[str, str]:
+    """The environment of a Neo4j server of a test's own: a free port, its home under ``home``, no
+    credentials inherited from the session's server; ``settings`` are LEGALKG_NEO4J_* values
+    (e.g. HEAP="512m")."""
+    env = {**os.environ, "LEGALKG_NEO4J_PORT": str(free_port()), "LEGALKG_NEO4J_DIR": str(home)}
+    env.update({f"LEGALKG_NEO4J_{k.upper()}": v for k, v in settings.items()})
+    for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "LEGALKG_NEO4J_PASSWORD"):
+        env.pop(k, None)
+    return env
+
+
+def start_private_neo4j(env: dict[str, str]) -> None:
+    """``scripts/neo4j start`` (or find it running) for ``env``; its NEO4J_URI/USER/PASSWORD go into
+    ``env`` (a wiped data folder gets a new password)."""
+    r = subprocess.run([str(SCRIPT), "start"], capture_output=True, text=True, env=env, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    env.update(_parse_exports(r.stdout))
+
+
+def stop_private_neo4j(env: dict[str, str]) -> None:
+    subprocess.run([str(SCRIPT), "stop"], capture_output=True, text=True, env=env, timeout=300)
+
+
 def neo4j_env() -> dict[str, str]:
     """NEO4J_URI/USER/PASSWORD of a running server: from the environment, else scripts/neo4j."""
     global _neo4j_env
@@ -33,7 +65,7 @@ def neo4j_env() -> dict[str, str]:
     if os.environ.get("NEO4J_URI") and os.environ.get("NEO4J_PASSWORD"):
         _neo4j_env = {k: os.environ[k] for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD") if k in os.environ}
         return _neo4j_env
-    script = ROOT / "scripts" / "neo4j"
+    script = SCRIPT
     why = "scripts/neo4j missing"
     if script.exists():
         try:

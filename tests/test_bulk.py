@@ -3,8 +3,6 @@ graph as the batched writer, on the seeds and the samples, on a real Neo4j serve
 own (the bulk path stops and restarts it).  Marker ``neo4j``."""
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,43 +12,24 @@ import pytest
 from graph_builder.ingest import Skipped, bulk_rows
 from graph_builder.write.neo4j_bulk import BulkCsvWriter
 
+from store_fixtures import private_neo4j_env, start_private_neo4j, stop_private_neo4j
+
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = str(REPO / "scripts" / "neo4j")
 LEGALKG = str(Path(sys.executable).with_name("legalkg"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def private_neo4j(tmp_path_factory):
-    home = tmp_path_factory.mktemp("neo4j-bulk")
-    env = {**os.environ, "LEGALKG_NEO4J_PORT": str(_free_port()), "LEGALKG_NEO4J_DIR": str(home / "server"),
-           "LEGALKG_NEO4J_HEAP": "512m", "LEGALKG_NEO4J_PAGECACHE": "128m"}
-    for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
-        env.pop(k, None)
-    _start(env)
+    env = private_neo4j_env(tmp_path_factory.mktemp("neo4j-bulk") / "server", heap="512m", pagecache="128m")
+    start_private_neo4j(env)
     yield env
-    subprocess.run([SCRIPT, "stop"], capture_output=True, text=True, env=env, timeout=300)
-
-
-def _start(env: dict) -> None:
-    """Start (or find running) the private server; its credentials into ``env`` (a clean data
-    folder gets a new password)."""
-    r = subprocess.run([SCRIPT, "start"], capture_output=True, text=True, env=env, timeout=900)
-    assert r.returncode == 0, r.stderr[-2000:]
-    for line in r.stdout.splitlines():
-        if line.startswith("export "):
-            k, _, v = line[7:].partition("=")
-            env[k] = v.strip().strip("'\"")
+    stop_private_neo4j(env)
 
 
 def _fresh(env: dict) -> None:
     subprocess.run([SCRIPT, "clean"], capture_output=True, text=True, env=env, timeout=300)
-    _start(env)
+    start_private_neo4j(env)
 
 
 def _snapshot(env) -> tuple[list, list]:

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ import pytest
 
 from graph_builder.ingest import Skipped, build_fragments, extract_many, walk
 from graph_builder.synth import generate
+from store_fixtures import SCRIPT, private_neo4j_env, start_private_neo4j, stop_private_neo4j
 
 REPO = Path(__file__).resolve().parents[1]
 LEGALKG = str(Path(sys.executable).with_name("legalkg"))
@@ -274,28 +274,15 @@ def test_fragments_stream_with_bounded_window(tmp_path):
 
 # ------------------------------------------------------------------------------ Neo4j: kill and stop mid-run
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def own_neo4j(tmp_path_factory):
     """A Neo4j server of this module's own (these tests stop it), through scripts/neo4j."""
     if not _store_available():
         pytest.skip("the store writer (graph_builder.write.open_store) is not in this tree")
-    home = tmp_path_factory.mktemp("neo4j-faults")
-    env = {**os.environ, "LEGALKG_NEO4J_PORT": str(_free_port()), "LEGALKG_NEO4J_DIR": str(home / "server")}
-    script = str(REPO / "scripts" / "neo4j")
-    r = subprocess.run([script, "start"], capture_output=True, text=True, env=env, timeout=600)
-    assert r.returncode == 0, r.stderr[-2000:]
-    for line in r.stdout.splitlines():
-        if line.startswith("export "):
-            k, _, v = line[7:].partition("=")
-            env[k] = v.strip().strip("'\"")
-    yield env, script
-    subprocess.run([script, "stop"], capture_output=True, text=True, env=env, timeout=300)
+    env = private_neo4j_env(tmp_path_factory.mktemp("neo4j-faults") / "server")
+    start_private_neo4j(env)
+    yield env, str(SCRIPT)
+    stop_private_neo4j(env)
 
 
 def _session(env):

@@ -2,7 +2,6 @@
 and the script's life cycle (idempotent start, stop, status, the admin tool's bulk import)."""
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -13,6 +12,7 @@ import pytest
 
 from graph_builder.ontology import load_ontology
 from graph_builder.ontology.generate import neo4j_schema_statements
+from store_fixtures import private_neo4j_env
 
 pytestmark = pytest.mark.neo4j
 
@@ -34,12 +34,6 @@ def _port_open(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(1)
         return s.connect_ex(("127.0.0.1", port)) == 0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # ----------------------------------------------------------------------------- the running server
@@ -149,10 +143,7 @@ def test_life_cycle_cached_jars_stop_status_and_bulk_import(neo4j_settings, tmp_
     `database import full` into the stopped server, start again and read the imported graph."""
     import neo4j
 
-    env = {**os.environ, "LEGALKG_NEO4J_PORT": str(_free_port()), "LEGALKG_NEO4J_DIR": str(tmp_path / "home"),
-           "LEGALKG_NEO4J_HEAP": "512m", "LEGALKG_NEO4J_PAGECACHE": "64m"}
-    for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "LEGALKG_NEO4J_PASSWORD"):
-        env.pop(k, None)
+    env = private_neo4j_env(tmp_path / "home", heap="512m", pagecache="64m")
     port = int(env["LEGALKG_NEO4J_PORT"])
 
     def run(*args, timeout=600):
