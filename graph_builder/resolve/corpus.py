@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ontology import fold
 
@@ -66,12 +67,16 @@ class Decision:
     candidates: tuple[str, ...] = field(default=())
 
 
+# A candidate's texts are compared with every citing subject that may mean it (on a national crawl,
+# hundreds of citing texts per candidate): the words and years of a text are worked out once.
+@lru_cache(maxsize=1 << 16)
 def years_in(text: str | None) -> frozenset[int]:
     return frozenset(int(y) for y in _YEAR.findall(text or ""))
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(fold(text)) if w not in _STOP and not w.isdigit()}
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _STOP and not w.isdigit())
 
 
 def _after(c: Candidate, citing: Citing) -> bool:
