@@ -3,13 +3,14 @@
 * schema: constraints and indexes generated from the ontology (``neo4j_schema_statements``);
 * writes: one transaction per document (``write_fragment``) or per batch of whole documents
   (``write_fragments``; ``execute_write``: the driver retries transient errors within a bounded
-  time); nodes with batched ``UNWIND … MERGE`` and explicit ``SET`` clauses from the ontology's
-  property list (mode "set"/"own": ``coalesce(row.p, n.p)``; "fill": ``coalesce(n.p, row.p)``),
+  time); nodes with batched ``UNWIND … CREATE`` (owned nodes known to be absent) or ``MERGE``
+  (mode "set"/"own": ``SET n += row``, the given values win; "fill": only missing properties are
+  set), one statement text per label and kind whatever properties the rows give;
   relationships with batched ``UNWIND … MATCH … CREATE`` (a document's earlier relationships were
   removed first, so they are always new); every MERGE/MATCH is backed by the ontology's uniqueness
   constraint on ``id``;
 * Document nodes also carry their type label (``:Document:Resolution``), kept in step with
-  ``doc_type``; shared queries use the ``doc_type`` property only;
+  ``doc_type`` by the statements that write them; shared queries use the ``doc_type`` property only;
 * user Cypher runs in a READ transaction (the server refuses writes) after the common guard;
 * the server unreachable -> bounded retries with exponential backoff, then ``StoreUnavailable``
   naming host and port only (never the URI as given, never the credentials).
@@ -161,93 +162,75 @@ class Neo4jStore(Store):
                 s.run("CALL db.awaitIndexes(300)").consume()
         self._guard(go)
 
-    # Statement texts depend on (label, mode, the properties a row gives) or (type, ends) only, and
-    # name every property explicitly, so that the server plans each once and caches it (a batch has
-    # a handful of row shapes per label).
-    def _node_statement(self, label: str, mode: str, cols: tuple[str, ...]) -> str:
-        key = ("node", label, mode, cols)
+    # Dynamic labels (Neo4j 5.26): add the label of ``doc_type``, remove every other type label.
+    _SYNC_TYPE_LABEL = ("WITH n, [l IN $types WHERE l = n.doc_type] AS add, "
+                        "[l IN $types WHERE l <> coalesce(n.doc_type, '')] AS rm REMOVE n:$(rm) SET n:$(add)")
+
+    # One statement text per (label, kind) or (type, ends), whatever properties a row gives: the
+    # server plans each once and keeps the plan, and a batch sends a handful of statements instead
+    # of one per row shape (real documents have dozens of shapes: optional dates, subjects, …).
+    def _node_statement(self, label: str, kind: str) -> str:
+        key = ("node", label, kind)
         text = self._texts.get(key)
         if text is None:
-            if mode == "fill":  # only missing values are filled (a new node: all of them)
-                sets = (" ON CREATE SET " + ", ".join(f"n.`{c}` = row.`{c}`" for c in cols) +
-                        " ON MATCH SET " + ", ".join(f"n.`{c}` = coalesce(n.`{c}`, row.`{c}`)" for c in cols)
-                        ) if cols else ""
+            if kind == "create":  # an id known to be absent: no MERGE (no lock, no second seek)
+                text = f"UNWIND $rows AS row CREATE (n:{label}) SET n = row"
+            elif kind == "fill":  # only missing values are filled (a new node: all of them)
+                text = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET n = row "
+                        "WITH n, row FOREACH (k IN [k IN keys(row) WHERE n[k] IS NULL] | SET n[k] = row[k])")
             else:  # "set"/"own": the given values win, the others stay
-                sets = " SET " + ", ".join(f"n.`{c}` = row.`{c}`" for c in cols) if cols else ""
-            text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}){sets}"
+                text = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row"
+            if label == "Document":  # the type label follows doc_type in the same pass (no second seek)
+                text += " " + self._SYNC_TYPE_LABEL
             self._texts[key] = text
         return text
 
     def _upsert_all(self, tx: _NeoTx, node_rows: dict) -> dict[str, list[str]]:
-        """Which of the batch's shared and "set" nodes exist is read first, in one query (unique-index
-        seeks, no locks); then one MERGE statement per (label, mode, row shape) and chunk.  Owned
-        nodes are new (their document's earlier facts were removed first): the counters confirm it
-        (should some exist, those created are counted for the first rows)."""
+        """Which of the batch's nodes exist is read first, in one query (unique-index seeks, no
+        locks); the counts follow from it.  Owned nodes that do not exist -- all of them, normally:
+        their document's earlier facts were removed first -- are CREATEd; the others are MERGEd
+        (shared nodes: another writer may create one meanwhile, MERGE stays right)."""
         params, parts = {}, []
         for label, by_mode in node_rows.items():
-            ids = sorted({r["id"] for mode, rows in by_mode.items() if mode != "own" for r in rows})
-            if ids:
-                params[label] = ids
-                parts.append(f"UNWIND ${label} AS i MATCH (n:{label} {{id: i}}) RETURN '{label}' AS l, n.id AS id")
+            params[label] = sorted({r["id"] for rows in by_mode.values() for r in rows})
+            parts.append(f"UNWIND ${label} AS i MATCH (n:{label} {{id: i}}) RETURN '{label}' AS l, n.id AS id")
         existing: dict[str, set] = {label: set() for label in node_rows}
         if parts:
             for r in tx.run(" UNION ALL ".join(parts), params):
                 existing[r["l"]].add(r["id"])
         created: dict[str, list[str]] = {}
         for label, by_mode in node_rows.items():
-            out = created.setdefault(label, [])
-            for mode in ("set", "own", "fill"):
-                rows = by_mode.get(mode)
-                if not rows:
-                    continue
-                n = len(self._upsert_nodes(tx, label, mode, rows))
-                if mode == "own":
-                    out += [r["id"] for r in rows[:n]]
-            seen = set(out)
-            out += [i for i in params.get(label, ()) if i not in existing[label] and i not in seen]
+            have = existing[label]
+            own = by_mode.get("own", [])
+            for kind, rows in (("create", [r for r in own if r["id"] not in have]),
+                               ("set", by_mode.get("set", []) + [r for r in own if r["id"] in have]),
+                               ("fill", by_mode.get("fill", []))):
+                text = self._node_statement(label, kind) if rows else None
+                for chunk in _chunks(rows, self.batch_size):
+                    tx.counters(text, self._node_params(label, chunk))
+            created[label] = [i for i in params[label] if i not in have]
         return created
 
     def _upsert_nodes(self, tx: _NeoTx, label: str, mode: str, rows: list[dict]) -> list[str]:
-        shapes: dict[tuple[str, ...], list[dict]] = {}
-        for r in rows:
-            shapes.setdefault(tuple(sorted(c for c in r if c != "id")), []).append(r)
         created = 0
-        for cols, members in shapes.items():
-            text = self._node_statement(label, mode, cols)
-            for chunk in _chunks(members, self.batch_size):
-                created += tx.counters(text, {"rows": chunk}).nodes_created
+        text = self._node_statement(label, "set" if mode == "own" else mode)
+        for chunk in _chunks(rows, self.batch_size):
+            created += tx.counters(text, self._node_params(label, chunk)).nodes_created
         return [None] * created  # only the number is known here (_upsert_all knows the ids)
 
-    def _after_batch_nodes(self, tx: _NeoTx, preps) -> None:
-        """Keep the type label of the batch's Document nodes in step with their doc_type (only the
-        nodes whose rows state a doc_type can change it)."""
-        ids = sorted({r["id"] for p in preps for rows in p.nodes.get("Document", {}).values() for r in rows
-                      if r.get("doc_type")})
-        if ids:
-            self.sync_type_labels(tx, ids)
-
-    def sync_type_labels(self, tx: _NeoTx, ids: list[str]) -> None:
-        """One statement per chunk: dynamic labels (Neo4j 5.26) add the label of ``doc_type`` and
-        remove every other type label."""
-        for chunk in _chunks(ids, self.batch_size):
-            tx.run("UNWIND $ids AS i MATCH (n:Document {id: i}) "
-                   "WITH n, [l IN $types WHERE l = n.doc_type] AS add, "
-                   "[l IN $types WHERE l <> coalesce(n.doc_type, '')] AS rm REMOVE n:$(rm) SET n:$(add)",
-                   {"ids": chunk, "types": self._type_labels})
+    def _node_params(self, label: str, rows: list[dict]) -> dict:
+        return {"rows": rows, "types": self._type_labels} if label == "Document" else {"rows": rows}
 
     def _create_edges(self, tx: _NeoTx, rel_type: str, src_label: str, dst_label: str, rows: list[dict]) -> int:
-        shapes: dict[tuple[str, ...], list[dict]] = {}
-        for r in rows:
-            shapes.setdefault(tuple(sorted(c for c in r if c[0] != "_")), []).append(r)
+        key = ("edge", rel_type, src_label, dst_label)
+        text = self._texts.get(key)
+        if text is None:  # every declared property named: a row without one gives null, which CREATE leaves out
+            cols = list(self.onto.relationship_properties(rel_type))
+            body = " {" + ", ".join(f"`{c}`: row.`{c}`" for c in cols) + "}" if cols else ""
+            text = (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row._s}}) MATCH (b:{dst_label} {{id: row._t}}) "
+                    f"CREATE (a)-[r:{rel_type}{body}]->(b) RETURN count(r) AS n")
+            self._texts[key] = text
         created = 0
-        for cols, members in shapes.items():
-            key = ("edge", rel_type, src_label, dst_label, cols)
-            text = self._texts.get(key)
-            if text is None:
-                body = " {" + ", ".join(f"`{c}`: row.`{c}`" for c in cols) + "}" if cols else ""
-                text = (f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row._s}}) MATCH (b:{dst_label} {{id: row._t}}) "
-                        f"CREATE (a)-[r:{rel_type}{body}]->(b) RETURN count(r) AS n")
-                self._texts[key] = text
-            for chunk in _chunks(members, self.batch_size):
-                created += tx.run(text, {"rows": chunk})[0]["n"]
+        for chunk in _chunks(rows, self.batch_size):
+            created += tx.run(text, {"rows": chunk})[0]["n"]
         return created
