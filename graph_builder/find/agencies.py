@@ -23,6 +23,7 @@ groups ("các cấp, các ngành") are kept as fillers that continue a list but 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import itertools
@@ -85,6 +86,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)")
 
 
 _WORD_RE = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w").match  # (text, pos): a character of a word (as TOKEN_RE reads words)
 
 
 def _verb_at(text: str, pos: int) -> bool:
@@ -480,31 +482,50 @@ class AgencyFinder:
         starts after ``last`` is separated from the words before it by "|" (no match runs across
         the gap).  Words are folded one by one (memoised): a window is usually cut after a few
         words.  Returns the end of the last token read (``last`` when none)."""
-        list_words = self.vocabulary.list_words
-        folded = self._folded
+        get = self._folded.get
+        it = TOKEN_RE.finditer(text, a, b)
+        # the words before ``last`` (read already): skipped, though a word ending the list ends it
         first = True
-        for m in TOKEN_RE.finditer(text, a, b):
+        for m in it:
             raw = m.group()
-            got = folded.get(raw)
+            got = get(raw)
             if got is None:
-                w = "va" if raw == "&" else fold_text(raw)
-                got = (w, w not in list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())))
-                if len(folded) < 200_000:
-                    folded[raw] = got
-            w, stops = got
-            if cut and stops:
-                break
-            span = m.span()
-            if first:
-                first = False
-                if span[0] > last and words:
+                got = self._fold_token(raw)
+            if cut and got[1]:
+                return last
+            s, e = m.span()
+            if s >= last:
+                if first and s > last and words:
                     words.append("|")
                     offs.append((last, last))
-            if span[0] >= last:
-                words.append(w)
-                offs.append(span)
-                last = span[1]
-        return last
+                words.append(got[0])
+                offs.append((s, e))
+                last = e
+                break
+            first = False
+        else:
+            return last
+        # the words after it, each read once
+        words_append = words.append
+        offs_append = offs.append
+        for m in it:
+            raw = m.group()
+            got = get(raw)
+            if got is None:
+                got = self._fold_token(raw)
+            if cut and got[1]:
+                break
+            words_append(got[0])
+            offs_append(m.span())
+        return offs[-1][1]
+
+    def _fold_token(self, raw: str) -> tuple[str, bool]:
+        """(folded word, whether it ends an addressee list) of a token as written (memoised)."""
+        w = "va" if raw == "&" else fold_text(raw)
+        got = (w, w not in self.vocabulary.list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())))
+        if len(self._folded) < 200_000:
+            self._folded[raw] = got
+        return got
 
     def match_windows(self, text: str, windows) -> list[AgencyHit]:
         """Vocabulary hits inside windows of ``text`` (longest match wins).
@@ -517,8 +538,39 @@ class AgencyFinder:
         offs: list[tuple[int, int]] = []
         last = -1
         read = self._read
-        for w in sorted(windows):
-            last = read(text, w[0], w[1], len(w) > 2 and w[2], words, offs, last)
+        size = len(text)
+        ws = sorted(windows)
+        n = len(ws)
+        # Windows overlap (a sentence's start, its "phối hợp với", its "chủ trì" …): the words before
+        # ``last`` were read already and are skipped.  A *run* is the words read since the last gap
+        # ("|"); while only cut windows have read it and no word of it was cut by a window's end, its
+        # words are whole words, in order, none of which ends a list — so a cut window that starts at
+        # one of them reads the same words up to the run's last one, and can start there.
+        run_lo = 0  # index in ``offs`` of the run's first word
+        run_safe = True
+        for k, w in enumerate(ws):
+            a, b = w[0], w[1]
+            if b <= last:
+                continue  # every word starts before ``last``: nothing new
+            cut = len(w) > 2 and w[2]
+            if cut and k + 1 < n:
+                nxt = ws[k + 1]
+                if nxt[0] == a and len(nxt) > 2 and nxt[2] and not (
+                        0 < b < size and _WORD_CHAR(text, b - 1) and _WORD_CHAR(text, b)):
+                    # a longer cut window from the same start reads the same words first (no word runs
+                    # across this one's end), then goes on: reading it alone gives the same words
+                    continue
+            if cut and run_safe and a < last:
+                i = bisect.bisect_left(offs, (a,), run_lo)
+                if i < len(offs) and offs[i][0] == a:
+                    a = offs[-1][0]
+            before = len(words)
+            last = read(text, a, b, cut, words, offs, last)
+            if len(words) > before:
+                if before and words[before] == "|":
+                    run_lo, run_safe = before + 1, True
+                if not cut or (last == b and 0 < b < size and _WORD_CHAR(text, b - 1) and _WORD_CHAR(text, b)):
+                    run_safe = False  # words that may end a list, or a word cut by the window's end
         if not words:
             return []
         # the PhraseMatcher's matches, longest first at each token, the ones overlapping a match

@@ -341,37 +341,96 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def paragraph_sentences(text: str, paras: list[Paragraph], limit: int) -> list[list[tuple[int, int]]]:
     """The sentence spans of every paragraph that starts before ``limit`` (one pass over the text)."""
-    out: list[list[tuple[int, int]]] = []
-    if not paras:
-        return out
-    # the sentence ends as two sorted lists: the ends inside labels and markup ("1. ", "a) ") are
-    # skipped with one bisect per paragraph instead of match by match
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in SENTENCE_END_RE.finditer(text, paras[0].content, limit):
-        starts.append(m.start())
-        ends.append(m.end())
-    n = len(starts)
-    k = 0
+    starts, ends, where, _ = sentence_table(text, paras, limit)
+    count = 0
     for p in paras:
         if p.start >= limit:
             break
-        spans = []
-        s = p.content
-        if k < n and starts[k] < s:
-            k = bisect_left(starts, s, k)
-        while k < n and ends[k] <= p.end:
-            ms = starts[k]
-            cut = ms + 1
-            if not (text[ms] == "." and ABBREVIATION_BEFORE_DOT_RE.search(text, max(p.content, cut - 6), cut)):
-                if cut > s:
-                    spans.append((s, cut))
-                s = ends[k]
-            k += 1
-        if p.end > s:
-            spans.append((s, p.end))
-        out.append(spans)
+        count += 1
+    out: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    for a, b, i in zip(starts, ends, where):
+        out[i].append((a, b))
     return out
+
+
+_INLINE_BULLET_RE = re.compile(r"[-–+•*][ \t\u00a0]+")
+
+
+def _abbreviation_last_chars() -> frozenset[str] | None:
+    """The characters a dotted abbreviation ends with ("TP.", "Đ/c.", "v.v."), read from its
+    pattern: a dot after any other character ends a sentence without running the pattern.  None
+    when the pattern is not a plain list of words (then it runs for every dot)."""
+    m = re.fullmatch(r"\(\?<!\\w\)\(\?:(.*)\)\\\.\$", ABBREVIATION_BEFORE_DOT_RE.pattern)
+    if m is None:
+        return None
+    alts = m.group(1).split("|")
+    if not all(re.fullmatch(r"(?:[^\W\d_]|/|\\\.)+", a) for a in alts):
+        return None
+    return frozenset(a.replace("\\.", ".")[-1] for a in alts)
+
+
+_ABBREVIATION_LAST = _abbreviation_last_chars()
+
+
+def sentence_table(text: str, paras: list[Paragraph], limit: int, skip: set[int] | frozenset[int] = frozenset(),
+                   inline_bullets: bool = False) -> tuple[list[int], list[int], list[int], list[bool]]:
+    """The sentences of every paragraph that starts before ``limit`` (its index not in ``skip``), as
+    four parallel lists: start, end, paragraph index, first of its paragraph.  With
+    ``inline_bullets`` a later sentence starts after its bullet ("…: - Xây dựng …").  One pass of
+    the sentence-end pattern over the text; no object per sentence."""
+    s_start: list[int] = []
+    s_end: list[int] = []
+    s_para: list[int] = []
+    s_first: list[bool] = []
+    if not paras:
+        return s_start, s_end, s_para, s_first
+    # the sentence ends as two sorted lists: the ends inside labels and markup ("1. ", "a) ") are
+    # skipped with one bisect per paragraph instead of match by match
+    spans = [m.span() for m in SENTENCE_END_RE.finditer(text, paras[0].content, limit)]
+    starts = [x for x, _ in spans]
+    n = len(starts)
+    k = 0
+    abbreviation = ABBREVIATION_BEFORE_DOT_RE.search
+    last_chars = _ABBREVIATION_LAST
+    bullet = _INLINE_BULLET_RE.match
+    for i, p in enumerate(paras):
+        if p.start >= limit:
+            break
+        content = p.content
+        pend = p.end
+        if k < n and starts[k] < content:
+            k = bisect_left(starts, content, k)
+        if i in skip:
+            continue
+        s = content
+        first = True
+        while True:
+            if k < n and spans[k][1] <= pend:
+                ms, me = spans[k]
+                k += 1
+                cut = ms + 1
+                if text[ms] == "." and (last_chars is None or text[ms - 1] in last_chars) and abbreviation(
+                        text, max(content, cut - 6), cut):
+                    continue
+                b = cut
+            else:
+                b = pend
+                me = -1
+            if b > s:
+                a = s
+                if inline_bullets and not first and text[a] in "-–+•*":
+                    m = bullet(text, a, b)
+                    if m:
+                        a = m.end()
+                s_start.append(a)
+                s_end.append(b)
+                s_para.append(i)
+                s_first.append(first)
+                first = False
+            if me == -1:
+                break
+            s = me
+    return s_start, s_end, s_para, s_first
 
 
 def flatten(outline: list[Section]) -> list[tuple[Section, tuple[Section, ...]]]:

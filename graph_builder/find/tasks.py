@@ -82,7 +82,7 @@ from .patterns.tasks import (
     TABLE_TIME_RE,
     YEAR_RE,
 )
-from .structure import Paragraph, closing_start, flatten, heading_path, paragraph_sentences, paragraphs
+from .structure import Paragraph, closing_start, flatten, heading_path, paragraphs, sentence_table
 
 _WINDOW = 360  # characters after a list start that the matcher looks at
 _BULLET_RE = re.compile(r"[-–+•*][ \t\u00a0]+")
@@ -208,12 +208,12 @@ class _Reader:
             if sp != -1:
                 sp = text.find(" ", sp + 1, hi)
         head = text[pos:sp if sp != -1 else hi]
-        ok = self._heads3.get(head) if state == 2 else None
+        ok = self._heads3.get(head)
         if ok is None:
             ok, complete = self._by_next_tokens(w1, head)
             if not complete and sp != -1:  # "Sở Xây  dựng": the third word is further on
                 ok = self._by_next_tokens(w1, text[pos:hi])[0]
-            elif state == 2 and len(self._heads3) < 100_000:
+            elif len(self._heads3) < 100_000:
                 self._heads3[head] = ok
         if ok:
             self.flagged.add(pos)
@@ -256,11 +256,20 @@ class _Reader:
                 _FOLDED_TOKENS[raw] = f
         return f
 
-    def windows(self, sentences: list[_Sentence], scans: dict[str, list[tuple[int, int]]]) -> list[tuple]:
+    def windows(self, starts: list[int], ends: list[int], scans: dict[str, list[tuple[int, int]]]) -> list[tuple]:
         text = self.text
+        find = text.find
+        first = self._first
         out: list[tuple[int, int]] = []
-        for s in sentences:
-            a, e = s.start, s.end
+        for a, e in zip(starts, ends):
+            # the common case, read inline: a first word already known to start no list nor opener
+            hi = a + 32
+            if hi > e:
+                hi = e
+            sp = find(" ", a, hi)
+            st = first.get(text[a:sp if sp != -1 else hi])
+            if st is not None and st[1] == 0 and st[0] not in _OPENER_WORDS:
+                continue
             self.first_word = ""
             if self.list_start(a, e):
                 out.append((a, min(e, a + _WINDOW), True))
@@ -269,8 +278,6 @@ class _Reader:
                 for c in COMMA_RE.finditer(text, a, min(e, a + 400)):
                     if self.list_start(c.end(), e):
                         out.append((c.end(), min(e, c.end() + _WINDOW), True))
-        starts = [s.start for s in sentences]
-        ends = [s.end for s in sentences]
 
         def sentence_end(pos: int) -> int | None:
             i = bisect.bisect_right(starts, pos) - 1
@@ -391,6 +398,24 @@ def _addressee_blocks(text: str, paras: list[Paragraph]) -> set[int]:
     return out
 
 
+def _inert(found: dict[str, list[tuple[int, int]]], flagged: set[int], start: int) -> bool:
+    """Whether the keywords of a sentence that starts with no agency lead to none: no "chủ trì", and
+    no agency after its ";", "giao / đề nghị / yêu cầu" or "phối hợp với" (such a sentence only
+    inherits its addressees)."""
+    if "chu_tri" in found:
+        return False
+    for _, b in found.get("semi", ()):
+        if b in flagged:
+            return False
+    for t, b in found.get("trigger", ()):
+        if b in flagged and t != start:
+            return False
+    for _, b in found.get("partner", ()):
+        if b in flagged:
+            return False
+    return True
+
+
 def _recordable(items: list[ListItem], issuer: str | None = None) -> list[ListItem]:
     return [i for i in items if i.recordable_for(issuer)]
 
@@ -439,27 +464,25 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     paras = paragraphs(clean)
     end_of_text = closing_start(paras, len(text))
 
-    # sentences of the body (the closing block and repeated regions left out)
+    # sentences of the body (the closing block, repeated regions, task tables and addressee blocks
+    # left out), as parallel lists: start, end, paragraph, first of its paragraph
     rows = _task_table_rows(text, paras, end_of_text)
-    sentences: list[_Sentence] = []
     skip = _addressee_blocks(text, paras)
-    for i, spans in enumerate(paragraph_sentences(text, paras, end_of_text)):
-        if paras[i].closing or (clean.repeated and clean.is_repeated(paras[i].start)) or i in rows or i in skip:
-            continue
-        for j, (a, b) in enumerate(spans):
-            if j and text[a] in "-–+•*":
-                m = _BULLET_RE.match(text, a, b)
-                if m:
-                    a = m.end()
-            sentences.append(_Sentence(a, b, i, j == 0))
-    if not sentences and not rows:
+    skip.update(rows)
+    for i, p in enumerate(paras):
+        if p.start >= end_of_text:
+            break
+        if p.closing or (clean.repeated and clean.is_repeated(p.start)):
+            skip.add(i)
+    s_start, s_end, s_para, s_first = sentence_table(text, paras, end_of_text, skip, inline_bullets=True)
+    if not s_start and not rows:
         return []
 
     finder = agency_finder()
     reader = _Reader(text, finder)
     reader.issuer = issuer_kind(meta)
     scans = _scan(text, end_of_text)
-    windows = reader.windows(sentences, scans)
+    windows = reader.windows(s_start, s_end, scans)
     for row in rows.values():
         if row is not None:
             windows += [(a, b) for a, b in (row.lead, row.support) if b > a]
@@ -489,17 +512,13 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
         return ()
 
     # the scans, bucketed by sentence
-    sent_starts = [x.start for x in sentences]
     buckets: dict[int, dict[str, list[tuple[int, int]]]] = {}
     for name in ("execution", "semi", "chu_tri", "trigger", "partner"):
         for item in scans[name]:
-            k = bisect.bisect_right(sent_starts, item[0]) - 1
-            if k >= 0 and item[0] < sentences[k].end:
+            k = bisect.bisect_right(s_start, item[0]) - 1
+            if k >= 0 and item[0] < s_end[k]:
                 buckets.setdefault(k, {}).setdefault(name, []).append(item)
     empty: dict[str, list[tuple[int, int]]] = {}
-
-    chains: dict[int, tuple[Section, ...]] = {}
-    results: set[int] = set()
 
     drafts: list[_Draft] = []
     carry: tuple[int, list[_Addressee]] | None = None  # paragraph subject for its later sentences
@@ -510,46 +529,62 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     intro_used = False
 
     flagged = reader.flagged
-    for k, s in enumerate(sentences):
-        para: Paragraph = paras[s.para]
-        chain = chains.get(s.para)
-        if chain is None:
-            chain = chains[s.para] = chain_at(s.start)
-            if results_secs and any(id(sec) in results_secs for sec in chain):
-                results.add(s.para)
-        if s.para in results:
+    find = text.find
+    cur = -1  # the paragraph of the previous sentence
+    in_results = False
+    chain: tuple[Section, ...] = ()
+    para: Paragraph = paras[0] if paras else None  # type: ignore[assignment]
+    # what a sentence that only inherits gets, and whether that is the introduction's: the same for
+    # every such sentence of a paragraph until a sentence read in full changes it (None: not known)
+    plain: tuple[list[_Addressee], bool] | None = None
+    for k, (a, e, pi, first) in enumerate(zip(s_start, s_end, s_para, s_first)):
+        if pi != cur:
+            # a new paragraph: its chain of sections (from its first sentence), whether it reports results
+            cur = pi
+            para = paras[pi]
+            chain = chain_at(a)
+            in_results = bool(results_secs) and any(id(sec) in results_secs for sec in chain)
+            carry = None  # a paragraph's subject is for its own later sentences
+            plain = None
+        if in_results:
             continue  # a section reporting results: its sentences are not tasks
         heading_sec = None
-        if s.first and para.start in sec_by_start:
+        if first and para.start in sec_by_start:
             heading_sec = sec_by_start[para.start][0]
-        if carry is not None and carry[0] != s.para:
-            carry = None
-        a, e = s.start, s.end
         found = buckets.get(k, empty)
-        if text.find(" ", a, e) == -1 or (text[a] == "(" and NOTE_ONLY_RE.match(text, a, e)):
+        if find(" ", a, e) == -1 or (text[a] == "(" and NOTE_ONLY_RE.match(text, a, e)):
             continue
-        if found is empty and a not in flagged:
-            # the common case: no agency at the start, no keyword inside — the sentence only
-            # inherits (the paragraph's subject, the section's addressees, the introduction's)
+        if a not in flagged and (found is empty or (_inert(found, flagged, a) and not _attendance(text, a, e))):
+            # the common case: no agency at the start, no keyword inside that leads to one — the
+            # sentence only inherits (the paragraph's subject, the section's addressees, the
+            # introduction's)
             pending = None
-            if carry is not None:
-                inherited = carry[1]
-            else:
-                inherited = intro
-                for sec in reversed(chain):
-                    got = addressed.get(id(sec))
-                    if got is not None:
-                        inherited = got
-                        break
+            if plain is None:
+                if carry is not None:
+                    plain = (carry[1], False)
                 else:
-                    intro_used = intro_used or bool(intro)
+                    for sec in reversed(chain):
+                        got = addressed.get(id(sec))
+                        if got is not None:
+                            plain = (got, False)
+                            break
+                    else:
+                        plain = (intro, bool(intro))
+            inherited, from_intro = plain
+            if from_intro:
+                intro_used = True
             if not inherited:
                 continue
-            if s.first and heading_sec is not None and heading_sec.children and text[a:e].rstrip(" *_").endswith(":"):
+            if first and heading_sec is not None and heading_sec.children and text[a:e].rstrip(" *_").endswith(":"):
                 continue  # an introduction to the items below
-            drafts.append(_Draft(s, a, addressees=inherited, chain=chain))
+            draft = _Draft(_Sentence(a, e, pi, first), a, addressees=inherited, chain=chain)
+            if "partner" in found:  # "phối hợp với" and no agency after it: only whether it coordinates
+                draft.coordinating = bool(COORDINATING_WITH_RE.match(text, a, e))
+            drafts.append(draft)
             continue
 
+        plain = None  # a sentence read in full may change what the next ones inherit
+        s = _Sentence(a, e, pi, first)
         if _attendance(text, a, e):
             continue  # who attended a meeting, not who must act
         # 1. the sentence's own subject
@@ -726,7 +761,7 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             d.addressees = [x for x in d.addressees if not x.item.entry.national]
         drafts = [d for d in drafts if d.addressees]
     city = _central_city(meta, finder)
-    return _tasks_from_drafts(drafts, clean, citations, scans["year"], city, meta.province)
+    return _tasks_from_drafts(drafts, clean, citations, end_of_text, city, meta.province)
 
 
 def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
@@ -897,9 +932,8 @@ def _table_draft(reader: _Reader, row: _Row, para: int, chain: tuple) -> _Draft 
 def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
     """One pass over the text for the words the task grammar reacts to: (start, end) of each
     trigger ("giao", "đề nghị", "yêu cầu" + following spaces), partner phrase ("phối hợp (chặt
-    chẽ) (với)"), "chủ trì", execution clause; also "; " clause starts and years."""
-    out: dict[str, list[tuple[int, int]]] = {"trigger": [], "partner": [], "chu_tri": [], "execution": [], "semi": [],
-                                             "year": []}
+    chẽ) (với)"), "chủ trì", execution clause; also "; " clause starts."""
+    out: dict[str, list[tuple[int, int]]] = {"trigger": [], "partner": [], "chu_tri": [], "execution": [], "semi": []}
     found = []
     find = text.find
     n = len(text)
@@ -928,7 +962,6 @@ def _scan(text: str, end: int) -> dict[str, list[tuple[int, int]]]:
             if t:
                 out["execution"].append((a, t.end()))
     out["semi"] = [(m.start(), m.end()) for m in _SEMI_RE.finditer(text, 0, end)]
-    out["year"] = [(m.start(), m.end()) for m in YEAR_RE.finditer(text, 0, end)]
     return out
 
 
@@ -969,7 +1002,7 @@ def _skip_to_predicate(text: str, pos: int, end: int) -> int:
 # ------------------------------------------------------------------------------ tasks
 
 def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[CitedDocument],
-                       years: list[tuple[int, int]], city: bool = False, province: str | None = None) -> list[Task]:
+                       end_of_text: int, city: bool = False, province: str | None = None) -> list[Task]:
     text = clean.text
     src = clean.source.text
     # an addressing unit whose every task only coordinates makes its *groups* support partners
@@ -980,7 +1013,7 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         for x in d.addressees:
             units[x.unit] = units.get(x.unit, True) and d.coordinating
     mentions = _citation_mentions(citations)
-    year_starts = [a for a, _ in years]
+    year_iter = YEAR_RE.finditer
     paths: dict[int, str] = {}
     names: dict[int, str] = {}  # id(list item) -> the name reported (items are shared by inheriting tasks)
     tasks: list[Task] = []
@@ -1001,15 +1034,17 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             refs.append(AgencyRef(name=name, role="support", via="sentence",
                                   collective=it.entry.collective,
                                   national=it.entry.national, start=it.start, end=it.end))
-        i = bisect.bisect_left(year_starts, s.start)
         if d.deadline is not None:
             deadline, deadline_start, cell_end = d.deadline
             deadline_text = src[deadline_start:cell_end]
-        elif i < len(year_starts) and year_starts[i] < s.end:
-            j = bisect.bisect_left(year_starts, s.end, i)
-            deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years[i:j])
         else:
-            deadline, deadline_text, deadline_start = None, None, -1
+            # the years the sentence mentions (only task sentences are read for them); the bound
+            # leaves the characters after a year that starts inside the sentence visible to the pattern
+            years = [m.span() for m in year_iter(text, s.start, min(end_of_text, s.end + 5)) if m.start() < s.end]
+            if years:
+                deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years)
+            else:
+                deadline, deadline_text, deadline_start = None, None, -1
         sentence = src[s.start:s.end]
         if "\n" in sentence or "  " in sentence or "\t" in sentence or "\u00a0" in sentence or "\r" in sentence:
             sentence = " ".join(sentence.split())
@@ -1040,7 +1075,12 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
     # (every deadline and period pattern contains one of the words tested before it runs)
     for ya, yb in years:
         lo = max(start, ya - 60)
-        seg = fold_text(text[lo:ya])
+        raw = text[lo:ya]
+        # every deadline and period ends in "năm " or a date separator before the year
+        tail = raw.rstrip()
+        if not tail or (tail[-1] not in "/.-" and fold_text(tail[-3:]) != "nam"):
+            continue
+        seg = fold_text(raw)
         m = (DEADLINE_BEFORE_YEAR_RE.search(seg)
              if "truoc" in seg or "cham" in seg or "muon" in seg or "han c" in seg or "trong ngay" in seg else None)
         if m:
