@@ -576,100 +576,16 @@ class Store(ABC):
         return counts
 
     # -- undated citations --------------------------------------------------------------------
-    _LINK_TYPES = ("CITES", "IMPLEMENTS", "BASED_ON")
-
     def link_undated(self) -> int:
         """Tie citations without a year to the one dated document they can mean (see
-        ``resolve.corpus``), recomputing every earlier inferred link.  Each link is a copy of the
-        citing edge(s) to the dated node with inferred=true, inference=<reason>, linked_from=<undated
-        id>; the undated node records link_status/link_note.  Returns the number of (undated node,
-        citing document) pairs linked; the decisions are kept in ``self.last_links``."""
-        from ..resolve.corpus import Candidate, Citing, choose_dated, summarise
+        ``resolve.corpus``), recomputing every earlier inferred link, a few thousand undated nodes
+        per transaction (``write.undated``).  Each link is a copy of the citing edge(s) to the dated
+        node with inferred=true, inference=<reason>, linked_from=<undated id>; the undated node
+        records link_status/link_note.  Returns the number of (undated node, citing document) pairs
+        linked; the decisions are kept in ``self.last_links``."""
+        from .undated import link_undated
 
-        return self._transaction(lambda tx: self._link_undated(tx, Candidate, Citing, choose_dated, summarise))
-
-    def _link_undated(self, tx: Tx, Candidate, Citing, choose_dated, summarise) -> int:
-        onto = self.onto
-        for t in self._LINK_TYPES:
-            tx.run(f"MATCH ()-[r:{t}]->() WHERE r.linked_from IS NOT NULL DELETE r")
-        tx.run("MATCH (d:Document) WHERE d.link_status IS NOT NULL SET d.link_status = NULL, d.link_note = NULL")
-        undated = tx.run(
-            "MATCH (u:Document) WHERE u.symbol IS NOT NULL AND (u.ingested IS NULL OR u.ingested = false) "
-            "AND (u.year IS NULL OR u.year_inferred = true) "
-            "RETURN u.id AS id, u.symbol AS symbol, u.jurisdiction AS jurisdiction, u.year AS year, "
-            "u.year_inferred AS year_inferred")
-        self.last_links = []
-        if not undated:
-            return 0
-        symbols = sorted({u["symbol"] for u in undated})
-        cands = tx.run(
-            "MATCH (c:Document) WHERE c.symbol IN $symbols AND c.year IS NOT NULL "
-            "AND (c.year_inferred IS NULL OR c.year_inferred = false) "
-            "RETURN c.id AS id, c.symbol AS symbol, c.jurisdiction AS jurisdiction, c.year AS year, c.date AS date, "
-            "c.title AS title, c.subject AS subject", {"symbols": symbols})
-        cand_subjects = defaultdict(set)
-        for r in tx.run("MATCH (x:Document)-[r:CITES]->(c:Document) WHERE c.symbol IN $symbols AND c.year IS NOT NULL "
-                        "AND r.subject IS NOT NULL AND r.linked_from IS NULL RETURN c.id AS id, r.subject AS subject",
-                        {"symbols": symbols}):
-            cand_subjects[r["id"]].add(r["subject"])
-        by_key = defaultdict(list)
-        for c in cands:
-            texts = tuple(sorted({t for t in (c["title"], c["subject"], *cand_subjects[c["id"]]) if t}))
-            by_key[(c["symbol"], c["jurisdiction"])].append(Candidate(c["id"], c["year"], c["date"], texts))
-        # every edge into an undated node, with the citing document (source_id) and its context
-        edges_in: dict[tuple[str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
-        for t in self._LINK_TYPES:
-            decl = [p for p in onto.relationship_properties(t) if p != "linked_from"]
-            for sl in onto.relationships[t].sources:
-                cols = ", ".join(f"r.{p} AS {p}" for p in decl)
-                for r in tx.run(f"MATCH (a:{sl})-[r:{t}]->(u:Document) WHERE u.id IN $ids "
-                                f"RETURN a.id AS _s, u.id AS _u, {cols}", {"ids": [u["id"] for u in undated]}):
-                    sid = r.get("source_id") or r["_s"]
-                    edges_in[(r["_u"], sid)].append((t, sl, r["_s"], r))
-        citing_ids = sorted({sid for (_, sid) in edges_in})
-        citing_info = {r["id"]: r for r in tx.run(
-            "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.date AS date, d.year AS year",
-            {"ids": citing_ids})}
-        existing = set()
-        for t in self._LINK_TYPES:
-            for sl in onto.relationships[t].sources:
-                for r in tx.run(f"MATCH (a:{sl})-[r:{t}]->(u:Document) WHERE a.id IN $ids OR r.source_id IN $ids "
-                                "RETURN a.id AS s, u.id AS t", {"ids": citing_ids}):
-                    existing.add((t, r["s"], r["t"]))
-        decisions_by_node = defaultdict(list)
-        to_create: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        linked = 0
-        for u in undated:
-            pool = by_key.get((u["symbol"], u["jurisdiction"]), [])
-            inferred_year = u["year"] if u["year_inferred"] else None
-            for (uid, sid), items in sorted(((k, v) for k, v in edges_in.items() if k[0] == u["id"]),
-                                            key=lambda kv: kv[0]):
-                info = citing_info.get(sid, {})
-                subject = next((r.get("subject") for (t, _, _, r) in items if t == "CITES" and r.get("subject")), None)
-                d = choose_dated(uid, Citing(sid, info.get("date"), info.get("year"), subject),
-                                 [c for c in pool if c.id != uid], inferred_year)
-                decisions_by_node[uid].append(d)
-                self.last_links.append(d)
-                if d.target is None:
-                    continue
-                linked += 1
-                for (t, sl, src, r) in items:
-                    if (t, src, d.target) in existing:
-                        continue
-                    existing.add((t, src, d.target))
-                    row = {k: v for k, v in r.items() if not k.startswith("_") and v is not None}
-                    row.update({"_s": src, "_t": d.target, "inferred": True, "inference": d.reason, "linked_from": uid})
-                    row.setdefault("source_id", sid)
-                    to_create[(t, sl)].append(row)
-        for (t, sl), rows in to_create.items():
-            self._create_edges(tx, t, sl, "Document", rows)
-        status_rows = []
-        for uid, ds in decisions_by_node.items():
-            status, note = summarise(ds)
-            status_rows.append({"id": uid, "status": status, "note": note})
-        if status_rows:
-            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.link_status = row.status, "
-                   "d.link_note = row.note", {"rows": status_rows})
+        linked, self.last_links = link_undated(self)
         return linked
 
     # -- reading ------------------------------------------------------------------------------
