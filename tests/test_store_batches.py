@@ -188,3 +188,34 @@ def _tmp():
     from pathlib import Path
 
     return Path(tempfile.mkdtemp(prefix="kg-ref-"))
+
+
+def test_owned_node_that_exists_already_is_updated_not_created_again(store):
+    """Owned nodes are new once their document's earlier facts were removed, and the Neo4j writer
+    creates them without MERGE; one that another document wrote already must still be merged (its
+    values updated, counted as not created), not fail the batch on the uniqueness constraint."""
+    frags = C.all_fragments()
+    first, second = frags[0], frags[1]
+    task = next(n for n in first.nodes if n.label == "Task")
+    write_all(store, [first])
+    plain_results, _ = write_all(store, [copy.deepcopy(second)], 100)
+    store_b = copy.deepcopy(second)
+    store_b.document_id, store_b.source_path = "x" + second.document_id, "x" + second.source_path
+    for n in store_b.nodes:
+        if n.id == second.document_id:
+            n.id = store_b.document_id
+    for e in store_b.edges:
+        e.source = store_b.document_id if e.source == second.document_id else e.source
+        e.target = store_b.document_id if e.target == second.document_id else e.target
+        if e.props.get("source_id") == second.document_id:
+            e.props["source_id"] = store_b.document_id
+    store_b.nodes.append(Node("Task", task.id, {**task.props, "text": "claimed again"}, "own"))
+    store_b.edges.append(Edge("HAS_TASK", store_b.document_id, task.id, "Document", "Task", {}))
+    results, total = write_all(store, [store_b], 100)
+    assert total["failed"] == 0, store.last_failures
+    assert results[0]["edges_created"] == plain_results[0]["edges_created"] + 1
+    # every node the copy names exists (its owned nodes keep the ids the original wrote): only the
+    # renamed Document node is new
+    assert results[0]["nodes_created"] == 1
+    rows = store.cypher("MATCH (t:Task) WHERE t.id = $id RETURN t.text AS text", {"id": task.id})
+    assert rows == [{"text": "claimed again"}]
