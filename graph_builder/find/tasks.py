@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AgencyRef, CitedDocument, CleanText, DocumentMeta, Section, Task
-from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, parse_list
+from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, fold, parse_list
 from .patterns.agencies import (
     CHU_TRI_RE,
     CLOSING_FORMULA_RE,
@@ -59,7 +59,6 @@ from .patterns.agencies import (
     TRIGGER_BLOCK_BEFORE_RE,
     TRIGGER_RE,
     WORD_RE,
-    fold_text,
 )
 from .patterns.common import canonical_province, iso_date, province_regex
 from .patterns.tasks import (
@@ -137,7 +136,7 @@ def _fold_word(w: str) -> str:
     """Folded form of a word, punctuation stripped (memoised: sentence-initial words repeat)."""
     f = _FOLDED.get(w)
     if f is None:
-        m = WORD_RE.search(fold_text(w))  # "VHTT&DL" -> "vhtt" (as the vocabulary's tokens)
+        m = WORD_RE.search(fold(w))  # "VHTT&DL" -> "vhtt" (as the vocabulary's tokens)
         f = m.group() if m else ""
         if len(_FOLDED) < 100_000:
             _FOLDED[w] = f
@@ -147,7 +146,7 @@ def _fold_word(w: str) -> str:
 @functools.cache
 def _prefix_first_words(heads: tuple[str, ...]) -> frozenset[str]:
     """Folded first words of the lead-ins and heads that may stand before a list."""
-    return frozenset(WORD_RE.findall(fold_text(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
+    return frozenset(WORD_RE.findall(fold(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
 
 
 class _Reader:
@@ -251,7 +250,7 @@ class _Reader:
     def _fold_token(self, raw: str) -> str:
         f = _FOLDED_TOKENS.get(raw)
         if f is None:
-            f = "va" if raw == "&" else fold_text(raw)
+            f = "va" if raw == "&" else fold(raw)
             if len(_FOLDED_TOKENS) < 100_000:
                 _FOLDED_TOKENS[raw] = f
         return f
@@ -279,21 +278,29 @@ class _Reader:
                     if self.list_start(c.end(), e):
                         out.append((c.end(), min(e, c.end() + _WINDOW), True))
 
-        def sentence_end(pos: int) -> int | None:
-            i = bisect.bisect_right(starts, pos) - 1
-            return ends[i] if i >= 0 and pos < ends[i] else None
-
+        sentence_at = bisect.bisect_right
         for name in ("trigger", "partner", "semi"):
             for a, b in scans[name]:
-                e = sentence_end(a)
-                if e is not None and self.list_start(b, e):
+                i = sentence_at(starts, a) - 1
+                if i < 0:
+                    continue
+                e = ends[i]
+                if a >= e:
+                    continue
+                hi = b + 32
+                if hi > e:
+                    hi = e
+                sp = find(" ", b, hi)
+                st = first.get(text[b:sp if sp != -1 else hi])
+                if st is not None and st[1] == 0:
+                    continue  # (as in the sentence loop) a first word that starts no list
+                if self.list_start(b, e):
                     out.append((b, min(e, b + _WINDOW), True))
         for a, b in scans["chu_tri"]:
-            e = sentence_end(a)
-            if e is None:
+            i = sentence_at(starts, a) - 1
+            if i < 0 or a >= ends[i]:
                 continue
             # "…, Sở Tài chính chủ trì": an agency after the last clause boundary before the verb
-            i = bisect.bisect_right(starts, a) - 1
             lo = max(starts[i], a - 120)
             seg = text[lo:a]
             k = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
@@ -423,7 +430,7 @@ def _recordable(items: list[ListItem], issuer: str | None = None) -> list[ListIt
 def issuer_kind(meta: DocumentMeta) -> str | None:
     """"party" (Tỉnh ủy, Thành ủy, Ban Thường vụ …), "council" (HĐND) or "government" (UBND) for the
     document's issuer, read from the issuer name, else from its own symbol ("-NQ/TU", "/NQ-HĐND")."""
-    issuer = fold_text(meta.issuer or "")
+    issuer = fold(meta.issuer or "")
     if issuer:
         if _PARTY_ISSUER_RE.search(issuer):
             return "party"
@@ -431,7 +438,7 @@ def issuer_kind(meta: DocumentMeta) -> str | None:
             return "council"
         if _GOVERNMENT_ISSUER_RE.search(issuer):
             return "government"
-    symbol = fold_text(meta.symbol or "")
+    symbol = fold(meta.symbol or "")
     if symbol:
         if re.search(r"/(?:tu|tw|hu|qu|đu|bcs|ttu)\b", symbol):
             return "party"
@@ -757,8 +764,12 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     if meta.province:
         # a provincial (or district) document cannot give a task to a national body: "đề nghị Bộ …"
         # is a request upwards; such bodies stay only as partners
+        kept: dict[int, tuple[list[_Addressee], list[_Addressee]]] = {}  # tasks that inherit share one list
         for d in drafts:
-            d.addressees = [x for x in d.addressees if not x.item.entry.national]
+            got = kept.get(id(d.addressees))
+            if got is None or got[0] is not d.addressees:
+                got = kept[id(d.addressees)] = (d.addressees, [x for x in d.addressees if not x.item.entry.national])
+            d.addressees = got[1]
         drafts = [d for d in drafts if d.addressees]
     city = _central_city(meta, finder)
     return _tasks_from_drafts(drafts, clean, citations, end_of_text, city, meta.province)
@@ -769,7 +780,7 @@ def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
     are "… thành phố": "Cục Thuế" there is the city's Cục Thuế thành phố)."""
     if canonical_province(meta.province) not in finder.vocabulary.central_cities:
         return False
-    issuer = fold_text(meta.issuer or "")
+    issuer = fold(meta.issuer or "")
     return issuer.startswith(("ubnd thanh pho", "hđnd thanh pho", "thanh uy", "uy ban nhan dan thanh pho")) or (
         not issuer and meta.province is not None)
 
@@ -864,7 +875,7 @@ def _task_table_rows(text: str, paras: list[Paragraph], limit: int) -> dict[int,
             i += 1
             continue
         header = _cells(text, p.content, p.end)
-        folded = [fold_text(text[a:b]) for a, b in header]
+        folded = [fold(text[a:b]) for a, b in header]
         lead = next((k for k, f in enumerate(folded) if TABLE_LEAD_RE.search(f)), None)
         if lead is None:
             i += 1
@@ -918,7 +929,7 @@ def _table_draft(reader: _Reader, row: _Row, para: int, chain: tuple) -> _Draft 
     if b > a:
         iso = None
         for m in YEAR_RE.finditer(text, a, b):
-            dm = CELL_DATE_BEFORE_YEAR_RE.search(fold_text(text[max(a, m.start() - 20):m.start()]))
+            dm = CELL_DATE_BEFORE_YEAR_RE.search(fold(text[max(a, m.start() - 20):m.start()]))
             if dm:
                 g = dm.groupdict()
                 y = m.group()
@@ -1013,22 +1024,31 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         for x in d.addressees:
             units[x.unit] = units.get(x.unit, True) and d.coordinating
     mentions = _citation_mentions(citations)
+    mention_starts = [m[0] for m in mentions]
     year_iter = YEAR_RE.finditer
+    find = text.find
     paths: dict[int, str] = {}
     names: dict[int, str] = {}  # id(list item) -> the name reported (items are shared by inheriting tasks)
+    # id(addressee list) -> the fields of its agency refs, for a task and for an execution clause
+    # (tasks that inherit their addressees share the list)
+    ref_fields: dict[tuple[int, bool], list[tuple]] = {}
     tasks: list[Task] = []
     for d in drafts:
         s = d.sentence
-        refs: list[AgencyRef] = []
-        for x in d.addressees:
-            role = "support" if units.get(x.unit) and x.item.entry.collective and not d.execution else "lead"
-            name = names.get(id(x.item))
-            if name is None:
-                name = names[id(x.item)] = _other_province(_level_name(x.item.name, city, x.item.entry.collective),
-                                                           text[x.item.start:x.item.end], province)
-            refs.append(AgencyRef(name=name, role=role, via=x.via,
-                                  collective=x.item.entry.collective,
-                                  national=x.item.entry.national, start=x.item.start, end=x.item.end))
+        key = (id(d.addressees), d.execution)
+        fields = ref_fields.get(key)
+        if fields is None:
+            fields = ref_fields[key] = []
+            for x in d.addressees:
+                it = x.item
+                entry = it.entry
+                role = "support" if units.get(x.unit) and entry.collective and not d.execution else "lead"
+                name = names.get(id(it))
+                if name is None:
+                    name = names[id(it)] = _other_province(_level_name(it.name, city, entry.collective),
+                                                           text[it.start:it.end], province)
+                fields.append((name, role, x.via, entry.collective, entry.national, it.start, it.end))
+        refs = [AgencyRef(*f) for f in fields]
         for it in d.partners:
             name = _other_province(_level_name(it.name, city, it.entry.collective), text[it.start:it.end], province)
             refs.append(AgencyRef(name=name, role="support", via="sentence",
@@ -1038,11 +1058,17 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             deadline, deadline_start, cell_end = d.deadline
             deadline_text = src[deadline_start:cell_end]
         else:
-            # the years the sentence mentions (only task sentences are read for them); the bound
-            # leaves the characters after a year that starts inside the sentence visible to the pattern
-            years = [m.span() for m in year_iter(text, s.start, min(end_of_text, s.end + 5)) if m.start() < s.end]
+            # the years the sentence mentions (only task sentences are read for them: a year starts
+            # with "10", "19", "20" or "29"); the bound leaves the characters after a year that
+            # starts inside the sentence visible to the pattern
+            a, e = s.start, s.end
+            e1 = e + 1
+            if find("20", a, e1) == -1 and find("19", a, e1) == -1 and find("10", a, e1) == -1 and find("29", a, e1) == -1:
+                years = None
+            else:
+                years = [m.span() for m in year_iter(text, a, min(end_of_text, e + 5)) if m.start() < e]
             if years:
-                deadline, deadline_text, deadline_start = _deadline(text, src, s.start, s.end, years)
+                deadline, deadline_text, deadline_start = _deadline(text, src, a, e, years)
             else:
                 deadline, deadline_text, deadline_start = None, None, -1
         sentence = src[s.start:s.end]
@@ -1063,7 +1089,7 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             deadline=deadline,
             deadline_text=deadline_text,
             deadline_start=deadline_start,
-            implements=_implements(text, s.start, s.end, mentions),
+            implements=_implements(text, s.start, s.end, mentions, mention_starts) if mentions else [],
         ))
     return tasks
 
@@ -1078,9 +1104,9 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
         raw = text[lo:ya]
         # every deadline and period ends in "năm " or a date separator before the year
         tail = raw.rstrip()
-        if not tail or (tail[-1] not in "/.-" and fold_text(tail[-3:]) != "nam"):
+        if not tail or (tail[-1] not in "/.-" and fold(tail[-3:]) != "nam"):
             continue
-        seg = fold_text(raw)
+        seg = fold(raw)
         m = (DEADLINE_BEFORE_YEAR_RE.search(seg)
              if "truoc" in seg or "cham" in seg or "muon" in seg or "han c" in seg or "trong ngay" in seg else None)
         if m:
@@ -1110,10 +1136,16 @@ def _citation_mentions(citations: list[CitedDocument]) -> list[tuple[int, int, s
     return out
 
 
-def _implements(text: str, start: int, end: int, mentions: list[tuple[int, int, str]]) -> list[str]:
+def _implements(text: str, start: int, end: int, mentions: list[tuple[int, int, str]],
+                starts: list[int] | None = None) -> list[str]:
     if not mentions:
         return []
-    i = bisect.bisect_left(mentions, (start, -1, ""))
+    if starts is not None:
+        i = bisect.bisect_left(starts, start)
+        if i == len(starts) or starts[i] >= end:
+            return []  # no mention inside the sentence
+    else:
+        i = bisect.bisect_left(mentions, (start, -1, ""))
     out: list[str] = []
     prev_end = None
     while i < len(mentions) and mentions[i][0] < end:
