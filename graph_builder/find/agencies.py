@@ -27,7 +27,6 @@ import bisect
 import functools
 import re
 import itertools
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -455,6 +454,7 @@ class AgencyFinder:
                 self.matcher.add(key, [Doc(self.vocab, words=list(p)) for p in pats])
         self._trie = self._phrase_trie()
         self.heads_re = heads_re(self.vocabulary.heads)
+        self.list_prefix_re = _any_of(self.heads_re, SHARED_HEAD_RE, PLURAL_HEAD_RE)
         # word as written -> (folded word, whether it ends an addressee list: see ``_read``)
         self._folded: dict[str, tuple[str, bool]] = {}
 
@@ -740,6 +740,15 @@ class AgencyComponent:
 
 # ------------------------------------------------------------------------------ lists
 
+def _any_of(*patterns: re.Pattern) -> re.Pattern | None:
+    """One lookahead that succeeds where any of the patterns matches (a single test before trying
+    them one by one); None when they cannot be joined (flags, group references)."""
+    if any(p.flags != re.UNICODE or "(?P=" in p.pattern for p in patterns):
+        return None
+    alts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
+    return re.compile("(?=" + "|".join(f"(?:{a})" for a in alts) + ")")
+
+
 def _skip_spaces(text: str, p: int, limit: int) -> int:
     while p < limit and text[p] in _SPACES:
         p += 1
@@ -762,20 +771,24 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
     end = pos
     p = pos
     shared: str | None = None  # head distributed over bare department names
+    prefix = finder.list_prefix_re
     while p < limit:
-        q = _skip_spaces(text, p, limit)
-        hm = finder.heads_re.match(text, q, limit)
-        if hm:
-            q = hm.end()
-        sh = SHARED_HEAD_RE.match(text, q, limit)
-        if sh:
-            shared = "Bộ" if fold(sh.group("head")) == "bo" else "Sở"
-            q = sh.end()
-        else:
-            ph = PLURAL_HEAD_RE.match(text, q, limit)
-            if ph and ph.end() in hits and hits[ph.end()].entry.kind == "dept":
-                shared = "Bộ" if fold(ph.group("head")) == "bo" else "Sở"
-                q = ph.end()
+        q = p
+        while q < limit and text[q] in _SPACES:
+            q += 1
+        if prefix is None or prefix.match(text, q, limit):  # (a head, a shared or a plural head here)
+            hm = finder.heads_re.match(text, q, limit)
+            if hm:
+                q = hm.end()
+            sh = SHARED_HEAD_RE.match(text, q, limit)
+            if sh:
+                shared = "Bộ" if fold(sh.group("head")) == "bo" else "Sở"
+                q = sh.end()
+            else:
+                ph = PLURAL_HEAD_RE.match(text, q, limit)
+                if ph and ph.end() in hits and hits[ph.end()].entry.kind == "dept":
+                    shared = "Bộ" if fold(ph.group("head")) == "bo" else "Sở"
+                    q = ph.end()
         hit = hits.get(q)
         if hit is None:
             break
@@ -881,9 +894,16 @@ def _expansion(voc: AgencyVocabulary, x: str, resolve) -> AgencyEntry:
 
 def district_names(hits: list[AgencyHit]) -> tuple[str, str]:
     """The document's usual names of the district and commune collectives."""
-    d = Counter(h.name for h in hits if h.entry.kind == "district")
-    c = Counter(h.name for h in hits if h.entry.kind == "commune")
-    return (d.most_common(1)[0][0] if d else DEFAULT_DISTRICT, c.most_common(1)[0][0] if c else DEFAULT_COMMUNE)
+    d: dict[str, int] = {}
+    c: dict[str, int] = {}
+    for h in hits:
+        kind = h.entry.kind
+        if kind == "district":
+            d[h.name] = d.get(h.name, 0) + 1
+        elif kind == "commune":
+            c[h.name] = c.get(h.name, 0) + 1
+    # the most frequent name, the first seen among equals (as Counter.most_common)
+    return (max(d, key=d.__getitem__) if d else DEFAULT_DISTRICT, max(c, key=c.__getitem__) if c else DEFAULT_COMMUNE)
 
 
 def mentions_from_hits(text: str, hits: list[AgencyHit], finder: AgencyFinder,

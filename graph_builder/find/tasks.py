@@ -333,7 +333,8 @@ class _Reader:
         p = end
         while p < limit and text[p] in " \t\u00a0\n*_":
             p += 1
-        if p >= limit or text[p:limit].strip(" .;,*_\n") == "":
+        # (the rest is empty when it is only ". ; , * _" and line breaks: its first character is one)
+        if p >= limit or (text[p] in ".;," and text[p:limit].strip(" .;,*_\n") == ""):
             return "end"
         if COLON_RE.match(text, end, limit) and text[end:p + 1].strip().startswith(":"):
             return "colon"
@@ -503,18 +504,20 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
     results_secs = {id(sec) for sec, _ in flat if sec.kind in _TOP_KINDS and RESULTS_HEADING_RE.match(sec.heading)}
     addressed: dict[int, list[_Addressee]] = {}  # id(section) -> its addressees
 
+    chains = [path + (s,) for s, path in flat]  # every section's chain, built once
+    chain_of = {id(s): c for (s, _), c in zip(flat, chains)}
+
     def chain_at(pos: int) -> tuple[Section, ...]:
         """The sections enclosing ``pos``, outermost first."""
         i = bisect.bisect_right(sec_starts, pos) - 1
         while i >= 0:
             s, path = flat[i]
             if s.start <= pos < max(s.end, s.heading_end) or s.start == pos:
-                return path + (s,)
+                return chains[i]
             # climb: the enclosing section is an ancestor of this one
             for anc in reversed(path):
                 if anc.start <= pos < anc.end:
-                    idx = path.index(anc)
-                    return path[: idx + 1]
+                    return chain_of[id(anc)]
             i -= 1
         return ()
 
@@ -549,10 +552,12 @@ def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], cit
             # a new paragraph: its chain of sections (from its first sentence), whether it reports results
             cur = pi
             para = paras[pi]
-            chain = chain_at(a)
+            nxt = chain_at(a)
+            if carry is not None or nxt is not chain:
+                plain = None  # (what the previous paragraph's sentences inherited holds while its chain does)
+            chain = nxt
             in_results = bool(results_secs) and any(id(sec) in results_secs for sec in chain)
             carry = None  # a paragraph's subject is for its own later sentences
-            plain = None
         if in_results:
             continue  # a section reporting results: its sentences are not tasks
         heading_sec = None
@@ -867,6 +872,8 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _task_table_rows(text: str, paras: list[Paragraph], limit: int) -> dict[int, _Row | None]:
     """Rows of the task tables (paragraph index -> row; None for header and separator rows)."""
     rows: dict[int, _Row | None] = {}
+    if not paras or text.find("|", paras[0].content, limit) == -1:
+        return rows  # no table in the body (most documents)
     i = 0
     n = len(paras)
     while i < n and paras[i].start < limit:
