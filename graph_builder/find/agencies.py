@@ -803,8 +803,9 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
             items.append(ListItem(full.name, hit.start, hit.end, full))
         else:
             # "Các Sở, ngành: Kế hoạch và Đầu tư, …": a collective used as a shared head
-            colon = COLON_RE.match(text, hit.end, limit)
-            if colon and entry.collective and entry.level == "province" and hit.name.startswith("Các sở"):
+            colon = (COLON_RE.match(text, hit.end, limit)
+                     if entry.collective and entry.level == "province" and hit.name.startswith("Các sở") else None)
+            if colon:
                 nxt = hits.get(colon.end())
                 if nxt is not None and nxt.entry.kind in ("dept", "agency"):
                     shared = "Sở"

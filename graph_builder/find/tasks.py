@@ -192,6 +192,12 @@ class _Reader:
                 st = (w, 0)
             if len(self._first) < 100_000:
                 self._first[raw] = st
+        return self.list_start_with(pos, limit, hi, sp, st)
+
+    def list_start_with(self, pos: int, limit: int, hi: int, sp: int, st: tuple[str, int]) -> bool:
+        """``list_start`` once the first word is read: ``hi`` = min(pos + 32, limit), ``sp`` = the
+        first space in text[pos:hi] (-1: none), ``st`` = the memoised state of the first word."""
+        text = self.text
         w1, state = st
         self.first_word = w1
         if state == 0:
@@ -270,7 +276,7 @@ class _Reader:
             if st is not None and st[1] == 0 and st[0] not in _OPENER_WORDS:
                 continue
             self.first_word = ""
-            if self.list_start(a, e):
+            if self.list_start(a, e) if st is None else self.list_start_with(a, e, hi, sp, st):
                 out.append((a, min(e, a + _WINDOW), True))
             if self.first_word in _OPENER_WORDS and OPENER_RE.match(text, a, e):
                 self.flagged.add(a)
@@ -294,7 +300,7 @@ class _Reader:
                 st = first.get(text[b:sp if sp != -1 else hi])
                 if st is not None and st[1] == 0:
                     continue  # (as in the sentence loop) a first word that starts no list
-                if self.list_start(b, e):
+                if self.list_start(b, e) if st is None else self.list_start_with(b, e, hi, sp, st):
                     out.append((b, min(e, b + _WINDOW), True))
         for a, b in scans["chu_tri"]:
             i = sentence_at(starts, a) - 1
@@ -1096,7 +1102,9 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
             deadline=deadline,
             deadline_text=deadline_text,
             deadline_start=deadline_start,
-            implements=_implements(text, s.start, s.end, mentions, mention_starts) if mentions else [],
+            implements=(_implements(text, s.start, s.end, mentions, mention_starts)
+                        if mentions and bisect.bisect_left(mention_starts, s.start) < bisect.bisect_left(mention_starts, s.end)
+                        else []),
         ))
     return tasks
 
