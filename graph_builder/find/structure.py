@@ -446,10 +446,12 @@ def flatten(outline: list[Section]) -> list[tuple[Section, tuple[Section, ...]]]
     return out
 
 
+def heading_part(s: Section, width: int = 80) -> str:
+    """One section of a heading path: "2. Sở Kế hoạch và Đầu tư" (a long heading cut with "…")."""
+    h = s.heading if len(s.heading) <= width else s.heading[: width - 1].rstrip() + "…"
+    return f"{s.label} {h}".strip()
+
+
 def heading_path(chain: tuple[Section, ...], width: int = 80) -> str:
     """"I. THỰC HIỆN … > 2. Sở Kế hoạch và Đầu tư" for a chain of sections."""
-    parts = []
-    for s in chain:
-        h = s.heading if len(s.heading) <= width else s.heading[: width - 1].rstrip() + "…"
-        parts.append(f"{s.label} {h}".strip())
-    return " > ".join(parts)
+    return " > ".join([heading_part(s, width) for s in chain])

@@ -81,7 +81,7 @@ from .patterns.tasks import (
     TABLE_TIME_RE,
     YEAR_RE,
 )
-from .structure import Paragraph, closing_start, flatten, heading_path, paragraphs, sentence_table
+from .structure import Paragraph, closing_start, flatten, heading_part, paragraphs, sentence_table
 
 _WINDOW = 360  # characters after a list start that the matcher looks at
 _BULLET_RE = re.compile(r"[-–+•*][ \t\u00a0]+")
@@ -1087,10 +1087,7 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
         sentence = src[s.start:s.end]
         if "\n" in sentence or "  " in sentence or "\t" in sentence or "\u00a0" in sentence or "\r" in sentence:
             sentence = " ".join(sentence.split())
-        key = id(d.chain[-1]) if d.chain else 0
-        path = paths.get(key)
-        if path is None:
-            path = paths[key] = heading_path(d.chain)
+        path = _chain_path(d.chain, paths)
         end = d.text_end if d.text_end >= 0 else s.end
         tasks.append(Task(
             text=sentence if d.text_start == s.start and end == s.end else " ".join(src[d.text_start:end].split()),
@@ -1107,6 +1104,18 @@ def _tasks_from_drafts(drafts: list[_Draft], clean: CleanText, citations: list[C
                         else []),
         ))
     return tasks
+
+
+def _chain_path(chain: tuple[Section, ...], paths: dict[int, str]) -> str:
+    """``heading_path(chain)``, built on the path of the enclosing section (memoised by section:
+    every bullet of a list is a section of its own)."""
+    if not chain:
+        return ""
+    path = paths.get(id(chain[-1]))
+    if path is None:
+        part = heading_part(chain[-1])
+        path = paths[id(chain[-1])] = _chain_path(chain[:-1], paths) + " > " + part if len(chain) > 1 else part
+    return path
 
 
 def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, int]]) -> tuple[str | None, str | None, int]:
