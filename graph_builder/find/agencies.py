@@ -63,25 +63,6 @@ from .patterns.common import canonical_province, province_regex
 _STOP_MARKS = frozenset(".()!?")
 
 
-def _fold_table() -> dict[int, int | str]:
-    """``fold_text`` as a translation table that names every character of the Latin, Vietnamese and
-    general-punctuation ranges, unchanged ones included: ``str.translate`` pays a failed lookup for
-    each character its table does not name, so this table folds Vietnamese text several times
-    faster, with the same result (built from ``fold_text`` itself, one character at a time)."""
-    table: dict[int, int | str] = {}
-    for lo, hi in ((0x00, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070)):
-        for cp in range(lo, hi):
-            f = fold_text(chr(cp))
-            table[cp] = ord(f) if len(f) == 1 else f
-    return table
-
-
-_FOLD_TABLE = _fold_table()
-
-
-def fold(s: str) -> str:
-    """The same as ``patterns.agencies.fold_text`` (lower case, no tone marks, same length), faster."""
-    return s.translate(_FOLD_TABLE)
 # Words that stand in addressee lists besides the names themselves (lead-ins, separators, suffixes).
 _LIST_WORDS = ("nhiệm vụ chung cụ thể chủ yếu trọng tâm riêng của đối với cho giao đề nghị yêu cầu phân công trách nhiệm"
                " và cùng với các tỉnh có liên quan trên địa bàn huyện thị xã thành phố quận : ; &")
@@ -206,7 +187,7 @@ def _spellings(value) -> list[str]:
 
 
 def _tokens(s: str) -> tuple[str, ...]:
-    return tuple("va" if t == "&" else t for t in TOKEN_RE.findall(fold(s)))
+    return tuple("va" if t == "&" else t for t in TOKEN_RE.findall(fold_text(s)))
 
 
 def _replace(seq: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -282,7 +263,7 @@ class AgencyVocabulary:
         m = TWO_WORDS_RE.match(text, pos)
         if not m:
             return None
-        return fold(m.group(1)), fold(m.group(2) or "")
+        return fold_text(m.group(1)), fold_text(m.group(2) or "")
 
     def could_start(self, text: str, pos: int) -> bool:
         """Whether an agency (or a head, or a group) may start at ``pos`` (cheap prefilter)."""
@@ -542,7 +523,7 @@ class AgencyFinder:
 
     def _fold_token(self, raw: str) -> tuple[str, bool]:
         """(folded word, whether it ends an addressee list) of a token as written (memoised)."""
-        w = "va" if raw == "&" else fold(raw)
+        w = "va" if raw == "&" else fold_text(raw)
         got = (w, w not in self.vocabulary.list_words and (w in _STOP_MARKS or not (raw[0].isupper() or raw[0].isdigit())))
         if len(self._folded) < 200_000:
             self._folded[raw] = got
@@ -652,7 +633,7 @@ class AgencyFinder:
                 # a project management board with its qualifiers: a named board, or a group of them
                 qual = " ".join(m.group(0).strip(" \t\u00a0\n,").split()).lower()
                 end = m.end()
-                if fold(text[start:start + 4]).startswith("cac"):
+                if fold_text(text[start:start + 4]).startswith("cac"):
                     entry = AgencyEntry(key=f"{_PMB_KEY}:{qual}", name=f"Các Ban Quản lý dự án {qual}", collective=True)
                 else:
                     entry = AgencyEntry(key=f"{_PMB_KEY}:{qual}", name=f"Ban Quản lý dự án {qual}")
@@ -675,12 +656,12 @@ class AgencyFinder:
             elif entry.head == "Phòng" and not name.endswith(("huyện", "thị xã", "thành phố", "quận")):
                 name = f"{name} huyện"
         if entry.level == "province" and entry.kind in ("agency",):
-            tail = fold(text[end - 10 if end - 10 > start else start:end])
+            tail = fold_text(text[end - 10 if end - 10 > start else start:end])
             if not tail.endswith(("tinh", "thanh pho")):
                 m = TINH_RE.match(text, end)
                 if m:
                     end = m.end()
-                    tail = fold(text[end - 10 if end - 10 > start else start:end])
+                    tail = fold_text(text[end - 10 if end - 10 > start else start:end])
             if "thanh" in tail or tail.endswith(("huyen", "thi xa", "quan")):  # "… thành phố", "Thành ủy", "… huyện"
                 name = city_name(name, tail)
                 if entry.head is None and not name.endswith(_LEVEL_WORDS):
@@ -782,12 +763,12 @@ def parse_list(text: str, pos: int, hits: dict[int, AgencyHit], finder: AgencyFi
                 q = hm.end()
             sh = SHARED_HEAD_RE.match(text, q, limit)
             if sh:
-                shared = "Bộ" if fold(sh.group("head")) == "bo" else "Sở"
+                shared = "Bộ" if fold_text(sh.group("head")) == "bo" else "Sở"
                 q = sh.end()
             else:
                 ph = PLURAL_HEAD_RE.match(text, q, limit)
                 if ph and ph.end() in hits and hits[ph.end()].entry.kind == "dept":
-                    shared = "Bộ" if fold(ph.group("head")) == "bo" else "Sở"
+                    shared = "Bộ" if fold_text(ph.group("head")) == "bo" else "Sở"
                     q = ph.end()
         hit = hits.get(q)
         if hit is None:
@@ -874,7 +855,7 @@ def _named_districts(text: str, hit: AgencyHit, entry: AgencyEntry, voc: AgencyV
 
 def _commune_entry(voc: AgencyVocabulary, units: str, resolve) -> AgencyEntry:
     """The commune collective named by the units that continue a district collective."""
-    if fold(units).startswith("cap"):  # "cấp xã": the document's usual name
+    if fold_text(units).startswith("cap"):  # "cấp xã": the document's usual name
         return _expansion(voc, "@commune", resolve)
     words = [" ".join(u.lower().split()) for u in COMMUNE_UNIT_RE.findall(units)]
     name = "UBND các " + ", ".join(dict.fromkeys(words))

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AgencyRef, CitedDocument, CleanText, DocumentMeta, Section, Task
-from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, fold, parse_list
+from .agencies import AgencyFinder, AgencyHit, ListItem, agency_finder, district_names, parse_list
 from .patterns.agencies import (
     CHU_TRI_RE,
     CLOSING_FORMULA_RE,
@@ -59,6 +59,7 @@ from .patterns.agencies import (
     TRIGGER_BLOCK_BEFORE_RE,
     TRIGGER_RE,
     WORD_RE,
+    fold_text,
 )
 from .patterns.common import canonical_province, iso_date, province_regex
 from .patterns.tasks import (
@@ -136,7 +137,7 @@ def _fold_word(w: str) -> str:
     """Folded form of a word, punctuation stripped (memoised: sentence-initial words repeat)."""
     f = _FOLDED.get(w)
     if f is None:
-        m = WORD_RE.search(fold(w))  # "VHTT&DL" -> "vhtt" (as the vocabulary's tokens)
+        m = WORD_RE.search(fold_text(w))  # "VHTT&DL" -> "vhtt" (as the vocabulary's tokens)
         f = m.group() if m else ""
         if len(_FOLDED) < 100_000:
             _FOLDED[w] = f
@@ -146,7 +147,7 @@ def _fold_word(w: str) -> str:
 @functools.cache
 def _prefix_first_words(heads: tuple[str, ...]) -> frozenset[str]:
     """Folded first words of the lead-ins and heads that may stand before a list."""
-    return frozenset(WORD_RE.findall(fold(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
+    return frozenset(WORD_RE.findall(fold_text(w))[0] for w in (*_LEAD_IN_WORDS, *heads))
 
 
 class _Reader:
@@ -256,7 +257,7 @@ class _Reader:
     def _fold_token(self, raw: str) -> str:
         f = _FOLDED_TOKENS.get(raw)
         if f is None:
-            f = "va" if raw == "&" else fold(raw)
+            f = "va" if raw == "&" else fold_text(raw)
             if len(_FOLDED_TOKENS) < 100_000:
                 _FOLDED_TOKENS[raw] = f
         return f
@@ -437,7 +438,7 @@ def _recordable(items: list[ListItem], issuer: str | None = None) -> list[ListIt
 def issuer_kind(meta: DocumentMeta) -> str | None:
     """"party" (Tỉnh ủy, Thành ủy, Ban Thường vụ …), "council" (HĐND) or "government" (UBND) for the
     document's issuer, read from the issuer name, else from its own symbol ("-NQ/TU", "/NQ-HĐND")."""
-    issuer = fold(meta.issuer or "")
+    issuer = fold_text(meta.issuer or "")
     if issuer:
         if _PARTY_ISSUER_RE.search(issuer):
             return "party"
@@ -445,7 +446,7 @@ def issuer_kind(meta: DocumentMeta) -> str | None:
             return "council"
         if _GOVERNMENT_ISSUER_RE.search(issuer):
             return "government"
-    symbol = fold(meta.symbol or "")
+    symbol = fold_text(meta.symbol or "")
     if symbol:
         if re.search(r"/(?:tu|tw|hu|qu|đu|bcs|ttu)\b", symbol):
             return "party"
@@ -474,7 +475,6 @@ def _dedupe(items):
 
 def find_tasks(clean: CleanText, meta: DocumentMeta, outline: list[Section], citations: list[CitedDocument]) -> list[Task]:
     text = clean.text
-    src = clean.source.text
     paras = paragraphs(clean)
     end_of_text = closing_start(paras, len(text))
 
@@ -791,7 +791,7 @@ def _central_city(meta: DocumentMeta, finder: AgencyFinder) -> bool:
     are "… thành phố": "Cục Thuế" there is the city's Cục Thuế thành phố)."""
     if canonical_province(meta.province) not in finder.vocabulary.central_cities:
         return False
-    issuer = fold(meta.issuer or "")
+    issuer = fold_text(meta.issuer or "")
     return issuer.startswith(("ubnd thanh pho", "hđnd thanh pho", "thanh uy", "uy ban nhan dan thanh pho")) or (
         not issuer and meta.province is not None)
 
@@ -888,7 +888,7 @@ def _task_table_rows(text: str, paras: list[Paragraph], limit: int) -> dict[int,
             i += 1
             continue
         header = _cells(text, p.content, p.end)
-        folded = [fold(text[a:b]) for a, b in header]
+        folded = [fold_text(text[a:b]) for a, b in header]
         lead = next((k for k, f in enumerate(folded) if TABLE_LEAD_RE.search(f)), None)
         if lead is None:
             i += 1
@@ -942,7 +942,7 @@ def _table_draft(reader: _Reader, row: _Row, para: int, chain: tuple) -> _Draft 
     if b > a:
         iso = None
         for m in YEAR_RE.finditer(text, a, b):
-            dm = CELL_DATE_BEFORE_YEAR_RE.search(fold(text[max(a, m.start() - 20):m.start()]))
+            dm = CELL_DATE_BEFORE_YEAR_RE.search(fold_text(text[max(a, m.start() - 20):m.start()]))
             if dm:
                 g = dm.groupdict()
                 y = m.group()
@@ -1128,9 +1128,9 @@ def _deadline(text: str, src: str, start: int, end: int, years: list[tuple[int, 
         raw = text[lo:ya]
         # every deadline and period ends in "năm " or a date separator before the year
         tail = raw.rstrip()
-        if not tail or (tail[-1] not in "/.-" and fold(tail[-3:]) != "nam"):
+        if not tail or (tail[-1] not in "/.-" and fold_text(tail[-3:]) != "nam"):
             continue
-        seg = fold(raw)
+        seg = fold_text(raw)
         m = (DEADLINE_BEFORE_YEAR_RE.search(seg)
              if "truoc" in seg or "cham" in seg or "muon" in seg or "han c" in seg or "trong ngay" in seg else None)
         if m:
