@@ -18,9 +18,9 @@ from ..model import CleanText, DocumentMeta, NamedReference
 from .patterns.citations import TYPE_WORD_RX, ffold, is_path_context, parse_date_after
 from .patterns.targets import lowered
 from .patterns.named_refs import (PLURAL_COMMA_REV, CONTINUE_FIRST_WORDS, HEAD_FIRST_WORDS, HEAD_LOWER_RE, NUMBER_SOON_RE, PLURAL_WORDS, STOP_FIRST_WORDS,
-                                  ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CITATION_AFTER, CONTINUE_RE,
-                                  DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, IMPL_GAP_RE, ISSUER_WORDS, LAW_SHARED_RE,
-                                  PARTY_CONGRESS_RE, PLACE_IN_NAME, PLURAL_BEFORE, PRE_WORD_NOT_LAW, PROPER_PLACE,
+                                  ACRONYM_PAREN, AFTER_YEAR_RE, ALIAS_DEF_RE, CAMPAIGN_RE, CONTINUE_RE,
+                                  DISTRICT_LIST_RE, DISTRICT_TAIL_RE, HEAD_RE, PARTY_LEVEL_RE, HEADS, ISSUER_WORDS, LAW_SHARED_RE,
+                                  PARTY_CONGRESS_RE, PLACE_IN_NAME, PRE_WORD_NOT_LAW, PROPER_PLACE,
                                   QUOTED_RE, RESOLUTION_OF_RE, STOP_PHRASE_RE, STOP_WORDS, UNIT_WORDS, YEAR_OR_PERIOD,
                                   YEAR_TOKEN_RE)
 

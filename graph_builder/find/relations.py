@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import CitedDocument, CleanText, DocumentMeta, NamedReference
-from .patterns.citations import ffold, vi_words
+from .patterns.citations import vi_words
 from .patterns.common import DATED_RE, UPPER
 from .patterns.named_refs import IMPL_GAP_RE
 

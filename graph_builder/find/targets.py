@@ -35,9 +35,7 @@ from dataclasses import dataclass
 from ..model import CleanText, DocumentMeta, Section, Target
 from .patterns.common import one_line_span, parse_vn_number
 from .patterns.targets import (
-    ALLOCATION_CLAUSE_RE,
     CONDITION_AFTER_RE,
-    CONDITION_BEFORE_RE,
     CONTEXT_VERB_RE,
     FRONTED_TIME_RE,
     HEADING_OTHER_RE,
@@ -54,24 +52,20 @@ from .patterns.targets import (
     TABLE_VALUE_RE,
     TARGET_YEAR_IN_SENTENCE_RE,
     ALLOCATION_BEFORE_RE,
-    BARE_VERB_BEFORE_RE,
     BASE_YEAR_BEFORE_RE,
     BASE_YEAR_RE,
     CITED_TITLE_BEFORE_RE,
     CLAUSE_BOUNDARY_RE,
     COMP_FROM_RE,
-    COMP_SPLIT_RE,
     COMP_LAST_WORDS,
     COMP_SPLIT_LOW_RE,
     COMP_TAIL_LOW_RE,
     BARE_VERB_LOW_RE,
     NOT_QUANTITY_LOW_RE,
-    COMP_TAIL_RE,
     COMPARATORS,
     INDICATOR_LEAD_RE,
     INDICATOR_TRAIL_PHRASES,
     INDICATOR_VERB_ONLY_RE,
-    ITEM_REPORT_RE,
     ITEM_REPORT_LOW_RE,
     ALLOCATION_CLAUSE_LOW_RE,
     CONDITION_BEFORE_LOW_RE,
@@ -81,17 +75,13 @@ from .patterns.targets import (
     LAST_BOUNDARY_LOW_RE,
     LIST_ITEM_RE,
     LIST_LINE_RE,
-    NOT_QUANTITY_BEFORE_RE,
     FIGURE_RE,
     PERCENT_RANGE_TAIL_RE,
     PERIOD_AFTER_LEAD_RE,
     PERIOD_COORDINATION_RE,
-    PERIOD_RE,
     RATIO_TAIL_RE,
     REPORT_LOW_RE,
-    PERIOD_FAST_RE,
     PERIOD_WORDS_BEFORE_RE,
-    YEAR_FAST_RE,
     lowered,
     RESTATEMENT_BEFORE_RE,
     STRONG_TRIGGER_RE,
@@ -456,7 +446,6 @@ class _Times:
         self.periods = _Static()
 
     def add(self, m: re.Match) -> None:
-        text = m.string
         if m.group("pend"):
             v = _period_value(m)
             if v is not None:

@@ -197,7 +197,6 @@ def _cited(symbol: str, year: int | None, jurisdiction: str | None, ms: list[Cit
     if issuer is None:
         issuer = _issuer_by_code(symbol, jurisdiction if jurisdiction not in (None, "national") else None)
     subject = next((m.subject for m in ms if m.subject), None)
-    text = clean.text
     src = clean.source.text
     sentences = []
     for m in ms:

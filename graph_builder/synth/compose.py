@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import random
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import universe as U
 from . import vocab as V
@@ -899,7 +899,6 @@ class Composer:
         nation = ["ĐẢNG CỘNG SẢN VIỆT NAM"] if party else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                                             "Độc lập - Tự do - Hạnh phúc"]
         so = f"Số {num}" if party else f"Số: {num}"
-        doc = {"symbol": None, "date": None}
         title = " ".join(t for t in title_lines[1:] if t) or None
         if self.fkey == "cv_ubnd":
             title = title_lines[1] if len(title_lines) > 1 else None
@@ -1120,7 +1119,6 @@ class Composer:
             self.w(f"ỦY BAN NHÂN DÂN {self.u.upper()} {self.P.upper()}\n\n" if not self.anonymous else "ỦY BAN NHÂN DÂN\n\n")
             self.basis_block(impl)
             self.w("QUYẾT ĐỊNH:\n\n")
-            start = self.n
             self.w(f"Điều 1. Ban hành kèm theo Quyết định này {title_lines[1][len('Ban hành '):]} "
                    f"với các nội dung chính sau:\n\n")
         else:

@@ -96,7 +96,6 @@ PRE_WORD_NOT_LAW = re.compile(r"(?:(?<![\w])(?i:pháp|kỷ|vi|luật))\s+$")
 # a number with a symbol soon after the head: a numbered document ("Chương trình hành động số 02/CTr-UBND")
 NUMBER_SOON_RE = re.compile(r"[^\n,;.()]{0,24}?(?<![\w])(?:[sS][ốo][ \t]*:?[ \t]*)?\d{1,5}[ \t]*[/-][ \t]*\d{0,4}/?[ \t]*[A-ZĐ]")
 PLURAL_WORDS = {"các", "những", "mọi", "từng", "nhiều"}
-CITATION_AFTER = re.compile(r"\s*(?:" + vi_words("số") + r"\s*:?\s*)?\d{1,5}\s*[/-]")
 YEAR_OR_PERIOD = re.compile(r"(?:19|20)\d\d|" + "|".join(_ci(w) for w in ("giai đoạn", "thời kỳ", "nhiệm kỳ", "đến năm")))
 PLACE_IN_NAME = re.compile(r"(?<![\w])(?:" + "|".join(_ci(w) for w in ("tỉnh", "thành phố", "huyện", "thị xã", "quốc gia",
                                                                      "toàn quốc", "địa bàn")) + r")(?![\w])")

@@ -141,9 +141,6 @@ COMP_FROM_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
 NOT_QUANTITY_LOW_RE = re.compile(
     r"(?:năm|kỳ|đoạn|số|khóa|khoá|lần\s+thứ|thứ|điều|khoản|mục|phụ\s+lục|loại|hạng|mức\s+độ|cấp\s+độ)\s*$"
 )
-NOT_QUANTITY_BEFORE_RE = re.compile(
-    r"(?:năm|Năm|kỳ|đoạn|số|khóa|khoá|lần\s+thứ|thứ|Điều|điều|khoản|Khoản|mục|Mục|Phụ\s+lục|loại|hạng|mức\s+độ|cấp\s+độ)\s*$"
-)
 
 # ------------------------------------------------------------------------------- triggers
 
@@ -216,9 +213,6 @@ TARGET_HEADING_RE = re.compile(rf"chỉ\s+tiêu|mục\s+tiêu|{STRIVE}", re.IGNO
 
 # ----------------------------------------------------------------------------------- years
 
-# "giai đoạn 2015 - 2020": a period; its end year dates a statement about it.
-PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:hai|ba|bốn|năm|\d)\s+)?năm|các\s+năm)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)",
-                       re.IGNORECASE)
 # A period qualifies a figure of its clause when it stands right before the figure's verb ("bình
 # quân giai đoạn 2022 - 2023 đạt khoảng 7%/năm") or after it as a time adverbial ("… trong hai năm
 # 2022 - 2023"), not when a coordinated phrase lies between ("sắp xếp … giai đoạn 2023-2025 và
@@ -226,10 +220,6 @@ PERIOD_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:ha
 PERIOD_COORDINATION_RE = re.compile(r"[,;:]|(?<![\w])(?:và|cùng|đồng\s+thời)(?![\w])", re.IGNORECASE)
 PERIOD_AFTER_LEAD_RE = re.compile(r"(?:trong|cho|của)\s+(?:cả\s+)?$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/]|\s*[-–]\s*\d)")
-# The same two, opening with a digit (the engine's fast scan for a first character): a year, and
-# the years of a period whose words ("giai đoạn", "thời kỳ", "hai năm" …) are checked before it.
-YEAR_FAST_RE = re.compile(r"([12](?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d{2})(?![\d/]|\s*[-–]\s*\d)")
-PERIOD_FAST_RE = re.compile(r"[12](?<![\d/.\-][12])(?:(?<=1)9|(?<=2)0)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 PERIOD_WORDS_BEFORE_RE = re.compile(
     r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|(?:(?:hai|ba|bốn|năm|\d)\s+)?năm|các\s+năm)\s+$", re.IGNORECASE)
 # What may precede a target year: "năm 2025", "đến năm 2025", "cuối năm 2025", "năm 2025,".
