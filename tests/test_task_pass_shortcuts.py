@@ -136,7 +136,7 @@ def test_fold_text_keeps_offsets(seed_texts):
 # ------------------------------------------------------------------------------ agency windows
 
 def _reference_match(finder, text: str, windows) -> list[tuple]:
-    """Every window read from its start (the words before ``last`` skipped), then the trie."""
+    """Every window read from its start (the words before ``last`` skipped), then the finder's trie."""
     words, offs, last = [], [], -1
     for w in sorted(windows):
         first = True
@@ -156,30 +156,7 @@ def _reference_match(finder, text: str, windows) -> list[tuple]:
                 words.append(got[0])
                 offs.append(span)
                 last = span[1]
-    hits = []
-    n, i = len(words), 0
-    while i < n:
-        node = finder._trie.get(words[i])
-        if node is None:
-            i += 1
-            continue
-        keys = node.get(None)
-        e = j = i + 1
-        while j < n:
-            node = node.get(words[j])
-            if node is None:
-                break
-            j += 1
-            if None in node:
-                keys, e = node[None], j
-        if keys is None:
-            i += 1
-            continue
-        hit = finder._complete(text, offs[i][0], offs[e - 1][1], finder.vocabulary.entries[keys[0]])
-        if hit is not None:
-            hits.append((hit.start, hit.end, hit.entry.key, hit.name))
-        i = e
-    return hits
+    return [(h.start, h.end, h.entry.key, h.name) for h in finder._trie_hits(text, words, offs)]
 
 
 def _windows(text: str) -> list[tuple]:

@@ -575,8 +575,12 @@ class AgencyFinder:
                     run_safe = False  # words that may end a list, or a word cut by the window's end
         if not words:
             return []
-        # the PhraseMatcher's matches, longest first at each token, the ones overlapping a match
-        # already taken left out: read straight from the trie, left to right
+        return self._trie_hits(text, words, offs)
+
+    def _trie_hits(self, text: str, words: list[str], offs: list[tuple[int, int]]) -> list[AgencyHit]:
+        """The names among ``words`` (folded, with their spans in ``text``): the PhraseMatcher's
+        matches, longest first at each token, the ones overlapping a match already taken left out,
+        read straight from the trie, left to right."""
         trie = self._trie
         entries = self.vocabulary.entries
         hits: list[AgencyHit] = []
