@@ -97,13 +97,12 @@ def test_linking_in_small_transactions_gives_the_same_links(kind, tmp_path):
     store = open_test_store(kind, tmp_path)
     try:
         store.write_fragments(frags)
-        results = {}
-        for per_tx in (100_000, 3, 3):
+        def link(per_tx: int) -> tuple:
             n, decisions = link_undated(store, per_tx=per_tx)
-            results.setdefault(per_tx, []).append(
-                (n, sorted((d.undated, d.citing, d.status, d.target or "", d.reason) for d in decisions),
-                 graph_snapshot(store)))
-        (one,), (small, again) = results[100_000], results[3]
+            return (n, sorted((d.undated, d.citing, d.status, d.target or "", d.reason) for d in decisions),
+                    graph_snapshot(store))
+
+        one, small, again = link(100_000), link(3), link(3)
         assert one[0] > 0 and {d[2] for d in one[1]} >= {"linked"}  # the corpus has links to make
         assert small == one and again == one
     finally:
