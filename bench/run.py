@@ -230,9 +230,27 @@ def trace_params(store, k: int = 50, top: int = 10, seed: int = 3) -> dict[str, 
     return {"random": random.Random(seed).sample(strip, min(k, len(strip))), "top": strip[:top]}
 
 
+# the province with the most implementing documents of X: the drill-down a researcher makes of a
+# resolution that thousands of documents carry out (trace with `province`)
+_BUSIEST_PROVINCE = ("MATCH (x:Document)<-[:IMPLEMENTS]-(d:Document) WHERE x.symbol = $symbol AND x.year = $year "
+                     "RETURN coalesce(d.province, d.jurisdiction) AS province, count(d) AS n")
+
+
 def bench_traces(store, repeat: int = 3) -> dict:
     params = trace_params(store)
-    return {kind: time_trace(store, ps, repeat, warm=3) for kind, ps in params.items() if ps}
+    out = {kind: time_trace(store, ps, repeat, warm=3) for kind, ps in params.items() if ps}
+    top = params.get("top") or []
+    if top:
+        # the overview of the largest answers (coverage: documents, tasks, agencies per province) and
+        # the rows of their busiest province
+        out["top_coverage"] = time_trace(store, top, repeat, warm=3, query="coverage")
+        by_province = []
+        for p in top:
+            counts = sorted(store.cypher(_BUSIEST_PROVINCE, p), key=lambda r: (-r["n"], str(r["province"])))
+            if counts:
+                by_province.append({**p, "province": counts[0]["province"]})
+        out["top_province"] = time_trace(store, by_province, repeat, warm=3)
+    return out
 
 
 class neo4j_credentials:
@@ -270,16 +288,16 @@ def bench_trace_embedded(store_dir: Path, repeat: int = 3) -> dict:
         return bench_traces(store, repeat)
 
 
-def time_trace(store, params: list[dict], repeat: int, warm: int) -> dict:
-    """p50/p95 of ``trace`` over ``params`` (``repeat`` rounds, after ``warm`` calls that fill the
-    caches), with the rows per call: a trace answering nothing is not a fast trace."""
+def time_trace(store, params: list[dict], repeat: int, warm: int, query: str = "trace") -> dict:
+    """p50/p95 of ``query`` (trace) over ``params`` (``repeat`` rounds, after ``warm`` calls that fill
+    the caches), with the rows per call: a trace answering nothing is not a fast trace."""
     for p in params[:warm]:
-        store.query("trace", p)
+        store.query(query, p)
     times, rows = [], 0
     for _ in range(repeat):
         for p in params:
             t = time.perf_counter()
-            rows += len(store.query("trace", p))
+            rows += len(store.query(query, p))
             times.append((time.perf_counter() - t) * 1000)
     times.sort()
     return {"queries": len(times), "rows_per_query": round(rows / max(1, len(times)), 1),
@@ -517,7 +535,9 @@ def make_table(res: dict, a) -> str:
     be = res.get("build_embedded") or {}
     for store_name, key, graph in (("Neo4j", "trace_neo4j", res.get("trace_graph")),
                                    ("embedded", "trace_embedded", be.get("graph"))):
-        for kind, what in (("random", "50 random implemented national docs"), ("top", "10 most-implemented")):
+        for kind, what in (("random", "50 random implemented national docs"), ("top", "10 most-implemented"),
+                           ("top_coverage", "coverage (overview) of the 10 most-implemented"),
+                           ("top_province", "10 most-implemented, their busiest province")):
             t = (res.get(key) or {}).get(kind)
             if t:
                 add(f"(d) trace, {store_name}, {graph} graph, {what}",

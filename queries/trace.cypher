@@ -12,7 +12,9 @@
 // @param symbol string required  canonical số ký hiệu of X, e.g. 01/NQ-CP, 57-NQ/TW, 45/2022/NQ-HĐND
 // @param year int optional  year of X (omit: every document with this symbol)
 // @param jurisdiction string optional  national or a province (omit: any)
+// @param province string optional  only the implementing documents of this province (or jurisdiction: national)
 // @example legalkg query trace --param symbol=01/NQ-CP --param year=2025
+// @example legalkg query trace --param symbol=01/NQ-CP --param year=2020 --param province="Vĩnh Long"
 // @order document, task, role, agency_name, agency, via
 // @step documents  the documents that implement X (up to 4 links), each with the X it reaches and
 //   whether its own direct link to that X is inferred (0/1; 0 when it reaches X only through others)
@@ -20,6 +22,7 @@ MATCH (x:Document)
 WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
   AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
 MATCH (d:Document)-[:IMPLEMENTS*1..4]->(x)
+WHERE coalesce(d.province, d.jurisdiction) = $province OR $province IS NULL
 WITH DISTINCT d, x
 OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(x)
 RETURN d.id AS document, x.id AS focus, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
@@ -27,7 +30,8 @@ RETURN d.id AS document, x.id AS focus, min(CASE WHEN i.inferred = true THEN 1 E
 MATCH (x:Document)
 WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
   AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
-MATCH (t:Task)-[i:IMPLEMENTS]->(x)
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[i:IMPLEMENTS]->(x)
+WHERE coalesce(d.province, d.jurisdiction) = $province OR $province IS NULL
 RETURN t.id AS task, x.id AS focus, CASE WHEN i.inferred = true THEN 1 ELSE 0 END AS inferred
 // @step document_rows  the tasks of the implementing documents, with their agencies
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)

@@ -266,3 +266,22 @@ def test_steps_need_their_merge_function():
         parse("two", text)
     with pytest.raises(QueryError, match="its merge function runs"):
         parse("trace", text.replace("two", "trace"))
+
+
+@pytest.mark.parametrize("kind", STORES)
+def test_trace_of_one_province_is_that_province_s_share_of_the_trace(kind, tmp_path):
+    """``province`` keeps the rows of the implementing documents of that province (the drill-down
+    of a resolution that thousands of documents carry out), document and task rows alike."""
+    store = open_test_store(kind, tmp_path)
+    try:
+        build(store, C.all_fragments())
+        for params in ({"symbol": "01/NQ-CP"}, {"symbol": "01/NQ-CP", "year": 2025}, {"symbol": "01/NQ-CP", "year": 2024}):
+            whole = store.query("trace", params)
+            provinces = {r["province"] for r in whole}
+            assert len(provinces) >= 2
+            for p in sorted(provinces) + ["Hà Giang"]:
+                assert store.query("trace", {**params, "province": p}) == [r for r in whole if r["province"] == p]
+        vp = store.query("trace", {"symbol": "01/NQ-CP", "year": 2025, "province": "Vĩnh Phúc"})
+        assert {r["via"] for r in vp} == {"document", "task"}  # both kinds of row pass the filter
+    finally:
+        store.close()

@@ -20,8 +20,8 @@ from .common import finish, progress, progress_total, report_skip
 @click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
               help="Documents per write batch (each document stays atomic).")
 @click.option("--bulk", is_flag=True,
-              help="First load into an EMPTY Neo4j database: write neo4j-admin import CSVs and run "
-                   "`neo4j-admin database import full` (the server is stopped and restarted by scripts/neo4j).")
+              help="First load into an EMPTY store: write import CSVs, then run `neo4j-admin database import "
+                   "full` (Neo4j; the server is stopped and restarted by scripts/neo4j) or COPY them (embedded).")
 @click.option("--bulk-dir", type=click.Path(file_okay=False), default="legalkg-import", show_default=True,
               help="Folder for the --bulk CSV files.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON run report.")
@@ -88,12 +88,18 @@ def _batched(items, report: RunReport, store_uri: str | None, batch_size: int) -
 
 
 def _bulk(items, report: RunReport, store_uri: str | None, bulk_dir: str) -> None:
-    from ..write.neo4j_bulk import BulkCsvWriter, run_import
+    """Write the import CSV files, then load them: neo4j-admin into an empty Neo4j database, or
+    COPY into an empty embedded store."""
+    from ..write import open_store
+    from ..write.config import is_neo4j_uri, resolve_location
+    from ..write.neo4j_bulk import BulkCsvWriter
 
-    uri = store_uri or os.environ.get("NEO4J_URI")
-    if not uri or not uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://")):
+    location = resolve_location(store_uri or os.environ.get("NEO4J_URI"))
+    neo4j = is_neo4j_uri(location)
+    if neo4j and location == "neo4j":
         raise click.UsageError("--bulk loads a Neo4j database: give --store bolt://host:port (or set NEO4J_URI)")
-    _require_empty(uri)
+    if neo4j:
+        _require_empty(location)
     with BulkCsvWriter(bulk_dir) as writer:
         for item in items:
             if isinstance(item, Skipped):
@@ -104,12 +110,18 @@ def _bulk(items, report: RunReport, store_uri: str | None, bulk_dir: str) -> Non
         files = writer.close()
     report.count("bulk_node_rows", files.node_count)
     report.count("bulk_relationships", files.relationship_count)
-    run_import(files, log=lambda m: click.echo(m, err=True), expect_uri=uri)
-    _ensure_schema(uri)
-    # as after batched writes: citations without a year tied to the one dated document they can mean
-    from ..write import open_store
+    log = lambda m: click.echo(m, err=True)  # noqa: E731
+    if neo4j:
+        from ..write.neo4j_bulk import run_import
 
-    with open_store(uri) as store:
+        run_import(files, log=log, expect_uri=location)
+        _ensure_schema(location)
+    else:
+        from ..write.ladybug_bulk import load_import_files
+
+        load_import_files(files, location, log=log)
+    # as after batched writes: citations without a year tied to the one dated document they can mean
+    with open_store(location) as store:
         report.counts["undated_links_inferred"] = store.link_undated()
 
 

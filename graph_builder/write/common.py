@@ -368,6 +368,7 @@ class Store(ABC):
         return results  # type: ignore[return-value]
 
     docs_per_tx = 100  # documents per transaction in write_fragments (bench/store_bench.py)
+    undated_per_tx = 5000  # undated nodes per transaction in link_undated (write.undated)
 
     def _failed(self, frag: GraphFragment, exc: Exception) -> dict[str, int]:
         reason = " ".join(str(exc).split())[:1000]
@@ -585,7 +586,7 @@ class Store(ABC):
         linked; the decisions are kept in ``self.last_links``."""
         from .undated import link_undated
 
-        linked, self.last_links = link_undated(self)
+        linked, self.last_links = link_undated(self, self.undated_per_tx)
         return linked
 
     # -- reading ------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def config_path() -> Path:
     return Path(base) / "legalkg" / "config.toml"
 
 
-def _config_section() -> dict:
+def _config_section(name: str = "neo4j") -> dict:
     p = config_path()
     if not p.is_file():
         return {}
@@ -68,7 +68,7 @@ def _config_section() -> dict:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise StoreConfigError(f"{p}: cannot read the config file ({type(e).__name__}: {e})") from None
-    sec = data.get("neo4j") or {}
+    sec = data.get(name) or {}
     return sec if isinstance(sec, dict) else {}
 
 
@@ -106,3 +106,28 @@ def resolve_location(uri: str | None) -> str:
     if uri:
         return uri
     return os.environ.get("LEGALKG_STORE") or DEFAULT_STORE
+
+
+# The embedded store's buffer pool.  LadybugDB's default caps it at a share of the machine's RAM
+# (pages are taken as they are used, so a small store stays small).  A bound is a setting, not the
+# default: LadybugDB fails a statement whose working set does not fit ("the buffer pool is full")
+# instead of spilling -- on the 180k store, link_undated failed with 1 and 4 GiB (bench/RESULTS.md).
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+def embedded_memory() -> int:
+    """Bytes of the embedded store's buffer pool: $LEGALKG_EMBEDDED_MEMORY (``512m``, ``2g``, bytes),
+    else ``memory`` in the config file's ``[embedded]`` section, else 0 (LadybugDB's default)."""
+    raw = os.environ.get("LEGALKG_EMBEDDED_MEMORY") or _config_section("embedded").get("memory")
+    if raw in (None, ""):
+        return 0
+    text = str(raw).strip().lower().removesuffix("b").removesuffix("i")
+    number, unit = text.rstrip("kmgt"), text[len(text.rstrip("kmgt")):]
+    try:
+        size = int(float(number) * _UNITS[unit])
+    except (ValueError, KeyError):
+        raise StoreConfigError(f"LEGALKG_EMBEDDED_MEMORY / [embedded] memory: {raw!r} is not a size "
+                               "(e.g. 512m, 2g)") from None
+    if size < 64 << 20:
+        raise StoreConfigError(f"LEGALKG_EMBEDDED_MEMORY / [embedded] memory: {raw!r} is below 64m")
+    return size

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ontology.generate import _LADYBUG_TYPES, ladybug_schema_statements
+from .config import embedded_memory
 from .common import StoreBusy, StoreError, Tx, Store, plain_row
 
 DB_FILE = "graph.lbdb"
@@ -54,14 +55,18 @@ class LadybugStore(Store):
     """The embedded store in ``folder`` (created on first write)."""
 
     kind = "ladybug"
+    # LadybugDB answers link_undated's id-list statements with a scan and hash join (about 5 s per
+    # statement on the 180k store, whatever the list's length), so fewer, larger groups: 5,000
+    # per transaction took about 115 s a group there, about 65 min in all
+    undated_per_tx = 50_000
 
-    def __init__(self, folder: str | os.PathLike, read_only: bool = False):
+    def __init__(self, folder: str | os.PathLike, read_only: bool = False, database_file: str = DB_FILE):
         super().__init__()
         self.folder = Path(folder).expanduser()
         self.read_only = read_only
         self._lock_fh = None
         self._in_tx = False
-        db_path = self.folder / DB_FILE
+        db_path = self.folder / database_file
         if read_only:
             if not db_path.exists():
                 raise StoreError(f"no graph store at {self.folder} (run `legalkg build PATH --store {self.folder}` first)")
@@ -69,10 +74,11 @@ class LadybugStore(Store):
             if self.folder.exists() and not self.folder.is_dir():
                 raise StoreError(f"{self.folder} is a file, not a store folder")
             self.folder.mkdir(parents=True, exist_ok=True)
+        pool = embedded_memory()  # a bad setting fails before the folder is locked
         self._lock()
         lb = _ladybug()
         try:
-            self.db = lb.Database(str(db_path), read_only=read_only)
+            self.db = lb.Database(str(db_path), read_only=read_only, buffer_pool_size=pool)
         except RuntimeError as e:
             self._unlock()
             if "lock" in str(e).lower():

@@ -75,6 +75,10 @@ class BulkFiles:
         args = ["database", "import", "full", database, f"--report-file={self.folder / 'import.report'}",
                 "--overwrite-destination=true", "--multiline-fields=true",
                 f"--array-delimiter={ARRAY_DELIMITER}", "--id-type=string", "--skip-bad-relationships=false"]
+        # the tool's own default takes 90 % of the free memory off the heap (id maps, caches)
+        offheap = os.environ.get("LEGALKG_NEO4J_IMPORT_OFFHEAP")
+        if offheap:
+            args.append(f"--max-off-heap-memory={offheap}")
         for label, path in sorted(self.nodes.items()):
             args.append(f"--nodes={label}={path}")
         for rtype, path in self.relationships:
