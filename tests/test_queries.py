@@ -179,7 +179,8 @@ def test_parameters_are_validated_before_running():
         q.bind({"symbol": "01/NQ-CP", "yaer": 2025})
     with pytest.raises(QueryError, match="cannot read"):
         q.bind({"symbol": "01/NQ-CP", "year": "năm nay"})
-    assert q.bind({"symbol": "01/NQ-CP", "year": "2025"}) == {"symbol": "01/NQ-CP", "year": 2025, "jurisdiction": None}
+    assert q.bind({"symbol": "01/NQ-CP", "year": "2025"}) == {"symbol": "01/NQ-CP", "year": 2025, "jurisdiction": None,
+                                                              "province": None}
     d = load_query("deadlines").bind({"from": "2025-01-01"})
     assert d["to"] is None and len(d["today"]) == 10
     with pytest.raises(QueryError, match="YYYY-MM-DD"):
