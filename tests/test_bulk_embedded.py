@@ -146,3 +146,15 @@ def test_relationship_files_go_in_parts_of_whole_records(seeds_dir, tmp_path):
     assert parted == whole == {"nodes": files.node_count, "relationships": files.relationship_count}
     assert _snapshot(tmp_path / "parted") == _snapshot(tmp_path / "whole")
     assert not list((tmp_path / "csv").glob("*.part*"))
+
+
+def test_import_files_found_again_in_their_folder(seeds_dir, tmp_path):
+    """``BulkFiles.from_folder`` finds what the writer wrote (to load the same files again)."""
+    from graph_builder.write.neo4j_bulk import BulkFiles
+
+    files = _import_files(tmp_path, seeds_dir)
+    again = BulkFiles.from_folder(files.folder)
+    assert again.nodes == files.nodes
+    assert sorted(again.relationships) == sorted(files.relationships)
+    with pytest.raises(ValueError, match="no nodes_"):
+        BulkFiles.from_folder(tmp_path)

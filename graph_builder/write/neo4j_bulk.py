@@ -69,6 +69,24 @@ class BulkFiles:
     relationship_count: int = 0
     documents: int = 0
 
+    @classmethod
+    def from_folder(cls, folder: str | Path) -> "BulkFiles":
+        """The import files an earlier ``BulkCsvWriter`` left in ``folder`` (to load them again)."""
+        folder = Path(folder)
+        files = cls(folder)
+        types = sorted(load_ontology().relationships, key=len, reverse=True)  # ASSIGNED_TO before a shorter prefix
+        for path in sorted(folder.glob("nodes_*.csv")):
+            files.nodes[path.stem[len("nodes_"):]] = path
+        for path in sorted(folder.glob("rels_*.csv")):
+            rest = path.stem[len("rels_"):]
+            rtype = next((t for t in types if rest.startswith(t + "_")), None)
+            if rtype is None:
+                raise ValueError(f"{path}: not a relationship file of the ontology")
+            files.relationships.append((rtype, path))
+        if not files.nodes:
+            raise ValueError(f"{folder}: no nodes_*.csv import files")
+        return files
+
     def import_args(self, database: str = "neo4j") -> list[str]:
         """The arguments of ``neo4j-admin`` that load these files into ``database``."""
         # the database name first: --nodes/--relationships take a variable number of values
