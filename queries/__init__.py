@@ -292,10 +292,12 @@ def trace_steps(step) -> list[dict]:
         for r in step("document_rows", documents=sorted(inferred)):
             add(r, "document", inferred[r["document"]] == 1)
     links: dict[str, list[tuple[str, int]]] = {}
+    task_documents: set[str] = set()
     for r in step("task_links"):
         links.setdefault(r["task"], []).append((r["focus"], r["inferred"] or 0))
+        task_documents.add(r["document"])
     if links:
-        for r in step("task_rows", tasks=sorted(links)):
+        for r in step("task_rows", tasks=sorted(links), task_documents=sorted(task_documents)):
             flags = [f for x, f in links[r["task"]] if (r["document"], x) not in reach]
             if flags:
                 add(r, "task", min(flags) == 1)
@@ -303,5 +305,6 @@ def trace_steps(step) -> list[dict]:
 
 
 STEPS: dict[str, Steps] = {
-    "trace": Steps(("documents", "task_links", "document_rows", "task_rows"), ("documents", "tasks"), trace_steps),
+    "trace": Steps(("documents", "task_links", "document_rows", "task_rows"), ("documents", "tasks", "task_documents"),
+                   trace_steps),
 }

@@ -26,24 +26,29 @@ WHERE coalesce(d.province, d.jurisdiction) = $province OR $province IS NULL
 WITH DISTINCT d, x
 OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(x)
 RETURN d.id AS document, x.id AS focus, min(CASE WHEN i.inferred = true THEN 1 ELSE 0 END) AS inferred
-// @step task_links  tasks whose own text implements X
+// @step task_links  tasks whose own text implements X, with their documents
 MATCH (x:Document)
 WHERE x.symbol = $symbol AND (x.year = $year OR $year IS NULL)
   AND (x.jurisdiction = $jurisdiction OR $jurisdiction IS NULL)
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[i:IMPLEMENTS]->(x)
 WHERE coalesce(d.province, d.jurisdiction) = $province OR $province IS NULL
-RETURN t.id AS task, x.id AS focus, CASE WHEN i.inferred = true THEN 1 ELSE 0 END AS inferred
+RETURN t.id AS task, d.id AS document, x.id AS focus, CASE WHEN i.inferred = true THEN 1 ELSE 0 END AS inferred
 // @step document_rows  the tasks of the implementing documents, with their agencies
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)
+MATCH (d:Document)
 WHERE d.id IN $documents
+MATCH (d)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)
 RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
        coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
        g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
        t.deadline_text AS deadline_text, t.sentence AS sentence, t.source_path AS source_path,
        t.span_start AS span_start, t.span_end AS span_end
-// @step task_rows  the tasks that implement X themselves, with their documents and agencies
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[a:ASSIGNED_TO]->(g:Agency)
+// @step task_rows  the tasks that implement X themselves, with their documents and agencies (anchored
+//   on their documents: the embedded engine scans every task for a list of task ids, ~1 s on 180k)
+MATCH (d:Document)
+WHERE d.id IN $task_documents
+MATCH (d)-[:HAS_TASK]->(t:Task)
 WHERE t.id IN $tasks
+MATCH (t)-[a:ASSIGNED_TO]->(g:Agency)
 RETURN d.id AS document, d.symbol AS document_symbol, d.doc_type AS document_type,
        coalesce(d.province, d.jurisdiction) AS province, t.id AS task, t.text AS task_text,
        g.id AS agency, g.name AS agency_name, a.role AS role, t.deadline AS deadline,
