@@ -12,7 +12,10 @@ WORK=${2:-${TMPDIR:-/tmp}/legalkg-bench}
 export LEGALKG_NEO4J_PORT=${LEGALKG_NEO4J_PORT:-7720}
 export LEGALKG_NEO4J_DIR=${LEGALKG_NEO4J_DIR:-$WORK/neo4j-$LEGALKG_NEO4J_PORT}
 export LEGALKG_NEO4J_HEAP=${LEGALKG_NEO4J_HEAP:-4g} LEGALKG_NEO4J_PAGECACHE=${LEGALKG_NEO4J_PAGECACHE:-4g}
-export LEGALKG_NEO4J_ADMIN_HEAP=${LEGALKG_NEO4J_ADMIN_HEAP:-2g}
+export LEGALKG_NEO4J_ADMIN_HEAP=${LEGALKG_NEO4J_ADMIN_HEAP:-768m}
+# neo4j-admin's memory: with these two its JVM peaked at 2,109 MiB on the 180k files, in the time the
+# third session's run took with a 2g heap and the tool's default off-heap (bench/RESULTS.md)
+export LEGALKG_NEO4J_IMPORT_OFFHEAP=${LEGALKG_NEO4J_IMPORT_OFFHEAP:-256m}
 PY="$REPO/.venv/bin/python"; LEGALKG="$REPO/.venv/bin/legalkg"
 mkdir -p "$WORK"
 bash "$REPO/scripts/neo4j" clean
