@@ -12,7 +12,9 @@ Measures, on synthetic corpora (``legalkg synth``; generated once per seed and s
       fragments extracted beforehand), bulk (CSV writing + neo4j-admin import), and the ratios to
       neo4j-admin import alone of the same CSVs;
   (c) end-to-end time of ``legalkg build`` for the --docs and --big corpora into Neo4j;
-  (d) traceability query p50/p95 on the largest graph built, Neo4j and embedded;
+  (d) traceability query p50/p95 on the largest graph built, Neo4j and embedded: 50 random
+      implemented national documents, the 10 largest answers, their ``coverage`` overview and
+      their trace restricted to the busiest province;
   (e) peak RSS of the legalkg process tree in each run.
 
 Neo4j: a server of the benchmark's own is started through scripts/neo4j on --neo4j-port
