@@ -142,3 +142,15 @@ def graph_snapshot(store) -> tuple[list, list]:
     edges = sorted((e["type"], e["source"], e["target"], json.dumps(e["props"], sort_keys=True, ensure_ascii=False))
                    for e in store.edges())
     return nodes, edges
+
+
+def assert_same_graph(bulk_graph: tuple[list, list], batched_graph: tuple[list, list]) -> None:
+    """Two (nodes, relationships) snapshots are the same multisets, and not trivially small; a
+    difference is shown by its first few elements on each side."""
+    assert len(bulk_graph[0]) > 50 and len(bulk_graph[1]) > 100
+    for part, name in ((0, "nodes"), (1, "relationships")):
+        only_bulk = sorted(set(bulk_graph[part]) - set(batched_graph[part]))
+        only_batched = sorted(set(batched_graph[part]) - set(bulk_graph[part]))
+        assert not only_bulk and not only_batched, (
+            f"{name} only in the bulk graph: {only_bulk[:3]}\n{name} only in the batched graph: {only_batched[:3]}")
+        assert bulk_graph[part] == batched_graph[part]  # the same multiset
