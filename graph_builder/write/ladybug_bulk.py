@@ -56,8 +56,8 @@ def _header(path: Path) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
     return out, ends
 
 
-def _copy_statement(table: str, path: Path, table_columns: list[str], ends: tuple[str, str] | None) -> str:
-    cols, _ = _header(path)
+def _copy_statement(table: str, path: Path, cols: list[tuple[str, str]], table_columns: list[str],
+                    ends: tuple[str, str] | None) -> str:
     alias = {name: f"c{i}" for i, (name, _) in enumerate(cols)}
     missing = [c for c in table_columns if c not in alias]
     if missing:
@@ -112,14 +112,16 @@ def load_import_files(files: BulkFiles, folder: str | os.PathLike, log=print,
             chunk = part_bytes or (max(pool // 4, 16 << 20) if pool else 1 << 30)
             seen: dict[str, int] = {}  # running total per table: a relationship table takes one file per (from, to)
             for label, path in sorted(files.nodes.items(), key=lambda kv: list(onto.nodes).index(kv[0])):
-                total = _run_copy(store, label, path, list(onto.node_properties(label)), None, log, chunk)
+                cols, _ = _header(path)
+                total = _run_copy(store, label, path, cols, list(onto.node_properties(label)), None, log, chunk)
                 counts["nodes"] += total - seen.get(label, 0)
                 seen[label] = total
             for rtype, path in files.relationships:
-                ends = _header(path)[1]
+                cols, ends = _header(path)
                 if ends is None:
                     raise BulkLoadError(f"{path}: not a relationship file (no :START_ID/:END_ID in its header)")
-                total = _run_copy(store, rtype, path, list(onto.relationship_properties(rtype)), ends, log, chunk)
+                props = list(onto.relationship_properties(rtype))
+                total = _run_copy(store, rtype, path, cols, props, ends, log, chunk)
                 counts["relationships"] += total - seen.get(rtype, 0)
                 seen[rtype] = total
         _remove_database(target)
@@ -130,7 +132,8 @@ def load_import_files(files: BulkFiles, folder: str | os.PathLike, log=print,
     return counts
 
 
-def _run_copy(store, table: str, path: Path, columns: list[str], ends, log, chunk_bytes: int) -> int:
+def _run_copy(store, table: str, path: Path, cols: list[tuple[str, str]], columns: list[str], ends, log,
+              chunk_bytes: int) -> int:
     """COPY one file into its table; returns the table's row count after it.  A relationship file
     goes in parts of at most ``chunk_bytes``: LadybugDB holds a whole relationship COPY in its buffer
     pool (a 6 GB file failed with a 1 GiB pool), while nodes stream."""
@@ -138,7 +141,7 @@ def _run_copy(store, table: str, path: Path, columns: list[str], ends, log, chun
     parts = _parts(path, chunk_bytes) if ends else iter([path])
     try:
         for part in parts:
-            store.conn.execute(_copy_statement(table, part, columns, ends))
+            store.conn.execute(_copy_statement(table, part, cols, columns, ends))  # parts share the header
     except RuntimeError as e:
         raise BulkLoadError(f"embedded bulk load of {path.name} into {table} failed: {e}") from None
     pattern = f"()-[x:{table}]->()" if ends else f"(x:{table})"
@@ -151,9 +154,8 @@ def _run_copy(store, table: str, path: Path, columns: list[str], ends, log, chun
 def _parts(path: Path, chunk_bytes: int):
     """``path`` itself when it is small, else temporary files of whole records of at most about
     ``chunk_bytes``, each with the header, made one at a time beside it and removed when the next
-    is asked for.  A line ends a record when
-    the quotes seen so far are balanced (csv doubles a quote inside a field), so a source sentence
-    with a newline stays in one part."""
+    is asked for.  A line ends a record when the quotes seen so far are balanced (csv doubles a
+    quote inside a field), so a source sentence with a newline stays in one part."""
     if path.stat().st_size <= chunk_bytes:
         yield path
         return
