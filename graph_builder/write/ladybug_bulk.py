@@ -85,7 +85,6 @@ def load_import_files(files: BulkFiles, folder: str | os.PathLike, log=print,
     Relationship files go in parts of ``part_bytes`` (default: a quarter of the buffer pool when it
     is set, else 1 GiB).
     Returns node and relationship counts as loaded."""
-    from .config import embedded_memory
     from .ladybug_store import DB_FILE, LadybugStore
 
     folder = Path(folder).expanduser()
@@ -108,7 +107,7 @@ def load_import_files(files: BulkFiles, folder: str | os.PathLike, log=print,
             # parallel hash-index builder (measured on the 180k corpus; 1 thread: 1.15M documents
             # in 8 s), and the CSV reading is single-threaded anyway (parallel=false above)
             store.conn.set_max_threads_for_exec(1)
-            pool = embedded_memory()
+            pool = store.buffer_pool  # the setting the store was opened with
             chunk = part_bytes or (max(pool // 4, 16 << 20) if pool else 1 << 30)
             seen: dict[str, int] = {}  # running total per table: a relationship table takes one file per (from, to)
             for label, path in sorted(files.nodes.items(), key=lambda kv: list(onto.nodes).index(kv[0])):

@@ -74,11 +74,11 @@ class LadybugStore(Store):
             if self.folder.exists() and not self.folder.is_dir():
                 raise StoreError(f"{self.folder} is a file, not a store folder")
             self.folder.mkdir(parents=True, exist_ok=True)
-        pool = embedded_memory()  # a bad setting fails before the folder is locked
+        self.buffer_pool = embedded_memory()  # bytes, 0 = LadybugDB's default; a bad setting fails before the lock
         self._lock()
         lb = _ladybug()
         try:
-            self.db = lb.Database(str(db_path), read_only=read_only, buffer_pool_size=pool)
+            self.db = lb.Database(str(db_path), read_only=read_only, buffer_pool_size=self.buffer_pool)
         except RuntimeError as e:
             self._unlock()
             if "lock" in str(e).lower():
